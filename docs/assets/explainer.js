@@ -1,0 +1,80 @@
+/* AI Race, Annotated: small progressive enhancements. Everything works without this script. */
+(function () {
+  "use strict";
+
+  // Escape closes an open source preview (WCAG 1.4.13: dismissible without moving focus).
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll(".ax-cite").forEach(function (cite) {
+      if (cite.matches(":hover") || cite.matches(":focus-within")) cite.classList.add("ax-cite--dismissed");
+    });
+  });
+  function reset(event) {
+    var cite = event.target.closest && event.target.closest(".ax-cite");
+    if (cite) cite.classList.remove("ax-cite--dismissed");
+  }
+  document.addEventListener("focusin", reset);
+  document.addEventListener("mouseover", reset);
+  document.addEventListener("focusout", function (event) {
+    var cite = event.target.closest && event.target.closest(".ax-cite");
+    if (cite && !cite.contains(event.relatedTarget)) cite.classList.remove("ax-cite--dismissed");
+  });
+
+  function absolute(href) {
+    return new URL(href, window.location.href).href;
+  }
+
+  // Copy-link buttons copy the claim's absolute permanent URL.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-ax-copy]");
+    if (!button) return;
+    var url = absolute(button.getAttribute("data-ax-copy"));
+    var done = function () {
+      button.setAttribute("data-ax-copied", url);
+      var label = button.textContent;
+      button.textContent = "Link copied";
+      setTimeout(function () { button.textContent = label; }, 2000);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(done, done);
+    } else {
+      var field = document.createElement("textarea");
+      field.value = url;
+      document.body.appendChild(field);
+      field.select();
+      try { document.execCommand("copy"); } catch (e) { /* ignore */ }
+      document.body.removeChild(field);
+      done();
+    }
+  });
+
+  // Citations show the absolute URL and the reader's access date (nothing is baked in at build time).
+  function today() {
+    return new Date().toISOString().slice(0, 10);
+  }
+  document.querySelectorAll(".ax-claim").forEach(function (card) {
+    var link = card.querySelector("[data-ax-permalink]");
+    if (!link) return;
+    var url = absolute(link.getAttribute("href"));
+    card.querySelectorAll("[data-ax-citation], .ax-cite-this__text, .ax-cite-this__bib code").forEach(function (el) {
+      var rel = link.getAttribute("href");
+      var text = el.textContent.split(rel).join(url);
+      if (el.hasAttribute("data-ax-citation")) text += " Accessed " + today() + ".";
+      el.textContent = text;
+    });
+  });
+
+  // Mark the claim a deep link points at.
+  function markTarget() {
+    document.querySelectorAll(".ax-claim--target").forEach(function (el) { el.classList.remove("ax-claim--target"); });
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id) return;
+    var target = document.getElementById(id);
+    if (!target) return;
+    if (target.classList.contains("ax-alias")) target = target.parentElement;
+    var card = target.classList.contains("ax-claim") ? target : (target.nextElementSibling && target.nextElementSibling.classList.contains("ax-claim") ? target.nextElementSibling : target.closest(".ax-claim"));
+    if (card) card.classList.add("ax-claim--target");
+  }
+  window.addEventListener("hashchange", markTarget);
+  markTarget();
+})();

@@ -1,0 +1,263 @@
+"""Checks across records and files. Each check has a stable problem code (see CODES)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from collections.abc import Iterable, Iterator
+
+from explainer.citations import cited_ids
+from explainer.dataset import Dataset, claim_source_ids
+from explainer.model import WEAK_SOURCE_TYPES, Claim, Record
+from explainer.problems import WARNING, Problem
+
+CODES: dict[str, str] = {
+    # reading files
+    "missing-file": "a required data file or folder is missing",
+    "unreadable": "a file cannot be read",
+    "file-too-large": "a data file is larger than the limit",
+    "encoding": "a file is not valid UTF-8",
+    "empty-file": "a file holds no YAML document",
+    "yaml-syntax": "the YAML cannot be parsed",
+    "yaml-tab": "a tab is used for indentation",
+    "unsafe-tag": "a !!python or other unknown tag",
+    "alias-bomb": "aliases expand to too many nodes",
+    "duplicate-key": "a key appears twice in one mapping",
+    # one record
+    "wrong-shape": "a file or record has the wrong structure",
+    "missing-field": "a required field is missing",
+    "unknown-field": "a field the model does not know (often a typo)",
+    "wrong-type": "a value of the wrong type",
+    "yaml-boolean": "a bare yes/no/on/off/true/false where text is expected",
+    "invalid-value": "a value outside its allowed set (verdict, kind, leader...)",
+    "invalid-id": "an id that is not kebab-case",
+    "invalid-date": "a date that is not ISO or not a real date",
+    "bad-url": "a URL that is not http(s)",
+    "empty-text": "a text field that is empty or whitespace",
+    "quote-too-long": "a quote longer than one sentence",
+    "text-too-long": "a text field over its length limit",
+    "too-few-items": "a list with fewer items than required",
+    "too-many-items": "a list with more items than allowed",
+    # across records
+    "duplicate-id": "two records share an id",
+    "alias-conflict": "an alias equals another claim's id or alias",
+    "unknown-source": "a reference to a source not in data/sources.yml",
+    "unknown-claim": "a reference to a claim that does not exist",
+    "unknown-term-source": "a glossary term cites an unknown source",
+    "self-reference": "a claim lists itself as related",
+    "too-few-sources": "a claim rests on fewer than two distinct sources",
+    "weak-sources": "a factual verdict rests only on news or opinion sources",
+    "verdict-kind": "an opinion verdict on a fact, or a factual verdict on an opinion",
+    "reviewed-before-as-of": "a claim was reviewed before the date its verdict reflects",
+    "future-date": "a date after today",
+    "orphan-claim": "a claims file that is not a section, so its claims reach no page",
+    "empty-section": "a section with no claims (warning)",
+    "unused-source": "a source no claim cites (warning)",
+    "mixed-units": "a figure's series do not share x values (warning)",
+    # raised while building pages
+    "unknown-macro-id": "a docs page calls a macro with an id that does not exist",
+    "not-rendered": "a claim that no built page shows",
+}
+
+
+def _today(today: dt.date | str | None) -> dt.date:
+    if isinstance(today, dt.date):
+        return today
+    if isinstance(today, str):
+        return dt.date.fromisoformat(today)
+    override = os.environ.get("EXPLAINER_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+def _problem(record: Record, loc: tuple, subject: str, message: str, code: str, severity: str = "error") -> Problem:
+    return Problem(record.path, record.line_of(*loc), subject, message, code, severity)
+
+
+def _suggest(name: str, choices: Iterable[str]) -> str:
+    hint = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean '{hint[0]}'?)" if hint else ""
+
+
+def _duplicates(records: Iterable[Record], noun: str, where: str) -> Iterator[Problem]:
+    first: dict[str, Record] = {}
+    for record in records:
+        ident = getattr(record, "id")
+        if ident in first:
+            seen = first[ident]
+            yield _problem(
+                record, ("id",), f"{noun} '{ident}'",
+                f"is defined twice (first at {seen.path}:{seen.line})", "duplicate-id",
+            )
+        else:
+            first[ident] = record
+
+
+def check_ids(ds: Dataset) -> Iterator[Problem]:
+    yield from _duplicates(ds.claims, "claim", "claims")
+    yield from _duplicates(ds.all_sources, "source", "sources")
+    yield from _duplicates(ds.terms, "term", "glossary")
+    yield from _duplicates(ds.sections, "section", "sections")
+    yield from _duplicates(ds.figures, "figure", "figures")
+    owners: dict[str, str] = {c.id: c.id for c in ds.claims}
+    for claim in ds.claims:
+        for i, alias in enumerate(claim.aliases):
+            owner = owners.get(alias)
+            if owner is not None and owner != claim.id:
+                yield _problem(
+                    claim, ("aliases", i), f"claim '{claim.id}'",
+                    f"alias '{alias}' is already used by claim '{owner}'", "alias-conflict",
+                )
+            elif owner == claim.id and alias == claim.id:
+                yield _problem(claim, ("aliases", i), f"claim '{claim.id}'", "alias repeats the claim's own id", "alias-conflict")
+            owners.setdefault(alias, claim.id)
+
+
+def check_references(ds: Dataset) -> Iterator[Problem]:
+    sources = ds.sources
+    claim_ids = {c.id for c in ds.claims} | set(ds.aliases())
+
+    def unknown(record: Record, loc: tuple, subject: str, sid: str, what: str) -> Problem:
+        return _problem(
+            record, loc, subject,
+            f"{what} '{sid}' is not in data/sources.yml{_suggest(sid, sources)}", "unknown-source",
+        )
+
+    for claim in ds.claims:
+        subject = f"claim '{claim.id}'"
+        for sid in cited_ids(claim.annotation):
+            if sid not in sources:
+                yield unknown(claim, ("annotation",), subject, sid, "annotation cites")
+        for i, item in enumerate(claim.evidence):
+            if item.source not in sources:
+                yield unknown(claim, ("evidence", i, "source"), subject, item.source, f"evidence[{i}].source")
+        for i, dev in enumerate(claim.since):
+            for j, sid in enumerate(dev.sources):
+                if sid not in sources:
+                    yield unknown(claim, ("since", i, "sources", j), subject, sid, f"since[{i}].sources")
+            for sid in cited_ids(dev.note):
+                if sid not in sources:
+                    yield unknown(claim, ("since", i, "note"), subject, sid, f"since[{i}].note cites")
+        for i, other in enumerate(claim.related):
+            if other == claim.id:
+                yield _problem(claim, ("related", i), subject, "lists itself as related", "self-reference")
+            elif other not in claim_ids:
+                yield _problem(
+                    claim, ("related", i), subject,
+                    f"related claim '{other}' does not exist{_suggest(other, claim_ids)}", "unknown-claim",
+                )
+    for term in ds.terms:
+        if term.source not in sources:
+            yield _problem(
+                term, ("source",), f"term '{term.id}'",
+                f"source '{term.source}' is not in data/sources.yml{_suggest(term.source, sources)}",
+                "unknown-source",
+            )
+    for figure in ds.figures:
+        for i, series in enumerate(figure.series):
+            if series.source not in sources:
+                yield unknown(figure, ("series", i, "source"), f"figure '{figure.id}'", series.source, f"series[{i}].source")
+        for i, cid in enumerate(figure.claims):
+            if cid not in claim_ids:
+                yield _problem(
+                    figure, ("claims", i), f"figure '{figure.id}'",
+                    f"claim '{cid}' does not exist{_suggest(cid, claim_ids)}", "unknown-claim",
+                )
+
+
+def check_sourcing(ds: Dataset) -> Iterator[Problem]:
+    for claim in ds.claims:
+        subject = f"claim '{claim.id}'"
+        ids = [sid for sid in claim_source_ids(claim)]
+        if len(ids) < 2:
+            yield _problem(
+                claim, ("evidence",), subject,
+                f"rests on {len(ids)} distinct source(s); every claim needs at least two", "too-few-sources",
+            )
+        known = [ds.sources[sid] for sid in ids if sid in ds.sources]
+        if claim.verdict != "opinion" and known and all(s.type in WEAK_SOURCE_TYPES for s in known):
+            yield _problem(
+                claim, ("verdict",), subject,
+                f"verdict '{claim.verdict}' rests only on news/opinion sources; add a primary or "
+                "authoritative source (government, academic, research, data or company)", "weak-sources",
+            )
+        if claim.verdict == "opinion" and claim.kind == "fact":
+            yield _problem(
+                claim, ("verdict",), subject,
+                "verdict 'opinion' is for value judgements and forecasts, but kind is 'fact'", "verdict-kind",
+            )
+        if claim.kind == "opinion" and claim.verdict != "opinion":
+            yield _problem(
+                claim, ("kind",), subject,
+                f"kind 'opinion' takes verdict 'opinion', not '{claim.verdict}'", "verdict-kind",
+            )
+
+
+def check_dates(ds: Dataset, today: dt.date) -> Iterator[Problem]:
+    def future(record: Record, loc: tuple, subject: str, value: str | None) -> Iterator[Problem]:
+        if not value:
+            return
+        start = value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+        try:
+            when = dt.date.fromisoformat(start[:10])
+        except ValueError:
+            return
+        if when > today:
+            yield _problem(record, loc, subject, f"{loc[-1]} {value} is in the future (today is {today})", "future-date")
+
+    for claim in ds.claims:
+        subject = f"claim '{claim.id}'"
+        yield from future(claim, ("as_of",), subject, claim.as_of)
+        yield from future(claim, ("reviewed",), subject, claim.reviewed)
+        if claim.reviewed < claim.as_of:
+            yield _problem(
+                claim, ("reviewed",), subject,
+                f"reviewed {claim.reviewed} is before as_of {claim.as_of}", "reviewed-before-as-of",
+            )
+        for i, dev in enumerate(claim.since):
+            yield from future(claim, ("since", i, "date"), subject, dev.date)
+        for i, fix in enumerate(claim.corrections):
+            yield from future(claim, ("corrections", i, "date"), subject, fix.date)
+    for source in ds.all_sources:
+        subject = f"source '{source.id}'"
+        yield from future(source, ("date",), subject, source.date)
+        yield from future(source, ("accessed",), subject, source.accessed)
+
+
+def check_coverage(ds: Dataset) -> Iterator[Problem]:
+    section_ids = {s.id for s in ds.sections}
+    for claim in ds.claims:
+        if claim.section not in section_ids:
+            yield _problem(
+                claim, ("id",), f"claim '{claim.id}'",
+                f"is in claims/{claim.section}.yml, but '{claim.section}' is not a section in "
+                f"data/sections.yml{_suggest(claim.section, section_ids)}, so no page shows it",
+                "orphan-claim",
+            )
+    for section in ds.sections:
+        if not ds.claims_in(section.id):
+            yield _problem(
+                section, ("id",), f"section '{section.id}'",
+                f"has no claims (expected data/claims/{section.id}.yml)", "empty-section", WARNING,
+            )
+    cited = ds.cited_by()
+    used_elsewhere = {t.source for t in ds.terms} | {s.source for f in ds.figures for s in f.series}
+    for sid, source in ds.sources.items():
+        if not cited.get(sid) and sid not in used_elsewhere:
+            yield _problem(source, ("id",), f"source '{sid}'", "is not cited by any claim, term or figure", "unused-source", WARNING)
+    for figure in ds.figures:
+        xs = [tuple(p.x for p in s.points) for s in figure.series]
+        if len(set(xs)) > 1:
+            yield _problem(
+                figure, ("series",), f"figure '{figure.id}'",
+                "series do not share the same x values; the data table will have gaps", "mixed-units", WARNING,
+            )
+
+
+def run_checks(ds: Dataset, today: dt.date | str | None = None) -> list[Problem]:
+    day = _today(today)
+    problems: list[Problem] = []
+    for check in (check_ids, check_references, check_sourcing, check_coverage):
+        problems.extend(check(ds))
+    problems.extend(check_dates(ds, day))
+    return problems

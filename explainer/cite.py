@@ -1,0 +1,123 @@
+"""Citation formats: a ready citation, BibTeX (written by pybtex), CSL-JSON and a TASL line."""
+
+from __future__ import annotations
+
+import re
+
+from pybtex.database import BibliographyData, Entry, Person
+
+from explainer.markup import plain_text
+from explainer.model import Claim, Source
+
+AUTHOR = "AI Race, Annotated contributors"
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+_BIB_TYPES = {
+    "government": "report",
+    "academic": "article",
+    "research": "report",
+    "data": "misc",
+    "company": "misc",
+    "news": "article",
+    "opinion": "article",
+}
+_CSL_TYPES = {
+    "government": "report",
+    "academic": "article-journal",
+    "research": "report",
+    "data": "dataset",
+    "company": "webpage",
+    "news": "article-newspaper",
+    "opinion": "article-newspaper",
+}
+
+
+def _tex(text: str) -> str:
+    """Make text safe inside a BibTeX field: balanced, no commands, LaTeX specials escaped."""
+    text = re.sub(r"[{}\\]", "", text)
+    return re.sub(r"([&%$#_])", r"\\\1", text)
+
+
+def _date_parts(date: str) -> list[int]:
+    return [int(p) for p in date.split("-")]
+
+
+def claim_citation(claim: Claim, site_name: str, url: str) -> str:
+    return f"{AUTHOR}. “{claim.title}.” {site_name}. Reviewed {claim.reviewed}. {url}"
+
+
+def tasl_line(title: str, site_name: str, url: str) -> str:
+    """Title, Author, Source, Licence: the attribution CC BY asks for."""
+    return f"“{title}” by {AUTHOR}, {site_name}, {url}, licensed under {LICENCE} ({LICENCE_URL})."
+
+
+def claim_bibtex(claim: Claim, site_name: str, url: str) -> str:
+    year = claim.reviewed[:4]
+    entry = Entry(
+        "misc",
+        fields={
+            "title": _tex(claim.title),
+            "howpublished": _tex(site_name),
+            "year": year,
+            "url": url,
+            "note": _tex(f"Verdict: {claim.verdict}. Reviewed {claim.reviewed}."),
+        },
+        persons={"author": [Person(f"{{{AUTHOR}}}")]},
+    )
+    return BibliographyData({f"claim-{claim.id}": entry}).to_string("bibtex").strip()
+
+
+def _source_entry(source: Source) -> Entry:
+    fields = {
+        "title": _tex(source.title),
+        "url": source.url,
+        "urldate": source.accessed,
+        "publisher": _tex(source.publisher),
+    }
+    if source.date:
+        fields["year"] = source.date[:4]
+    if source.date and len(source.date) >= 7:
+        fields["month"] = str(int(source.date[5:7]))
+    if source.doi:
+        fields["doi"] = source.doi
+    if source.type in ("academic", "news", "opinion"):
+        fields["journal"] = _tex(source.publisher)
+    if source.type in ("government", "research"):
+        fields["institution"] = _tex(source.publisher)
+    if source.note:
+        fields["note"] = _tex(plain_text(source.note))
+    persons = {}
+    if source.authors:
+        persons["author"] = [Person(_tex(a)) for a in source.authors]
+    else:
+        persons["author"] = [Person(f"{{{_tex(source.publisher)}}}")]
+    return Entry(_BIB_TYPES[source.type], fields=fields, persons=persons)
+
+
+def bibtex(sources: list[Source]) -> str:
+    data = BibliographyData({s.id: _source_entry(s) for s in sources})
+    return data.to_string("bibtex")
+
+
+def csl_item(source: Source) -> dict:
+    item: dict = {
+        "id": source.id,
+        "type": _CSL_TYPES[source.type],
+        "title": source.title,
+        "publisher": source.publisher,
+        "container-title": source.publisher,
+        "URL": source.url,
+        "accessed": {"date-parts": [_date_parts(source.accessed)]},
+    }
+    if source.date:
+        item["issued"] = {"date-parts": [_date_parts(source.date)]}
+    if source.authors:
+        item["author"] = [{"literal": a} for a in source.authors]
+    else:
+        item["author"] = [{"literal": source.publisher}]
+    if source.doi:
+        item["DOI"] = source.doi
+    if source.note:
+        item["note"] = plain_text(source.note)
+    return item

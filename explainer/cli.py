@@ -1,0 +1,147 @@
+"""The maintainer command line: ``explainer <command>`` (also ``python -m explainer``).
+
+Exit codes: 0 clean, 1 the data has errors (or ``stale`` found something), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_data() -> Path:
+    here = Path("data")
+    return here if here.is_dir() else PROJECT_ROOT / "data"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from explainer.load import load_and_check
+    from explainer.problems import has_errors
+
+    _, problems = load_and_check(args.data)
+    if args.json:
+        json.dump([p.as_dict() for p in problems], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for problem in problems:
+            print(problem.format())
+        if problems:
+            errors = sum(p.is_error for p in problems)
+            print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+    return 1 if has_errors(problems) else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from explainer.schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(path)
+    return 0
+
+
+def cmd_stale(args: argparse.Namespace) -> int:
+    from explainer.stale import find_stale
+    from explainer.load import load_and_check
+    from explainer.problems import has_errors
+
+    dataset, problems = load_and_check(args.data)
+    if has_errors(problems):
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    found = find_stale(dataset, args.days)
+    for item in found:
+        print(item.format())
+    if found:
+        print(f"{len(found)} item(s) not reviewed in {args.days} days", file=sys.stderr)
+    return 1 if found else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from explainer.export import write_exports
+    from explainer.load import load_and_check
+    from explainer.problems import has_errors
+
+    dataset, problems = load_and_check(args.data)
+    if has_errors(problems):
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    formats = [args.format] if args.format != "all" else None
+    for path in write_exports(dataset, args.out, formats=formats, base_url=args.base_url):
+        print(path)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from explainer.scaffold import new_claim, new_source
+
+    try:
+        if args.what == "claim":
+            path, line = new_claim(args.data, args.section, args.id)
+        else:
+            path, line = new_source(args.data, args.id)
+    except ValueError as exc:
+        print(f"explainer new: {exc}", file=sys.stderr)
+        return 2
+    print(f"{path}:{line}: added a skeleton {args.what} '{args.id}'; fill in the fields marked TODO")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explainer", description="Check, export and maintain the explainer's claim data."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def data_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data", type=Path, default=None, help="data directory (default: ./data)")
+
+    p = sub.add_parser("check", help="validate the data; print every problem as path:line: subject: message [code]")
+    data_arg(p)
+    p.add_argument("--json", action="store_true", help="print the problems as JSON records")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("stale", help="list claims and sources not reviewed for N days (exit 1 if any)")
+    data_arg(p)
+    p.add_argument("--days", type=int, default=365, help="age limit in days (default 365)")
+    p.set_defaults(func=cmd_stale)
+
+    p = sub.add_parser("export", help="write the data exports (JSON, CSV, BibTeX, CSL-JSON)")
+    data_arg(p)
+    p.add_argument("--format", choices=["json", "csv", "bibtex", "csl", "all"], default="all")
+    p.add_argument("--out", type=Path, required=True, help="output directory")
+    p.add_argument("--base-url", default="/", help="site URL prefix for claim URLs (default /)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("schema", help="write the JSON Schema files generated from the model")
+    p.add_argument("--out", type=Path, default=PROJECT_ROOT / "schema", help="output directory (default schema/)")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("new", help="append a commented skeleton claim or source")
+    p.add_argument("what", choices=["claim", "source"])
+    data_arg(p)
+    p.add_argument("--section", help="section id (for a claim)")
+    p.add_argument("--id", required=True, help="the new record's kebab-case id")
+    p.set_defaults(func=cmd_new)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if hasattr(args, "data"):
+        args.data = args.data if args.data is not None else _default_data()
+        if not args.data.is_dir():
+            parser.error(f"data directory not found: {args.data}")
+    if getattr(args, "what", None) == "claim" and not args.section:
+        parser.error("new claim needs --section")
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""Load a data directory into a Dataset plus the list of problems found. Never raises on bad data.
+
+Layout::
+
+    data/article.yml      the article being annotated (a mapping)
+    data/sections.yml     sections: [...]   (reading order)
+    data/sources.yml      sources: [...]
+    data/glossary.yml     terms: [...]
+    data/figures.yml      figures: [...]   (optional)
+    data/claims/<section>.yml   claims: [...]
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from explainer.dataset import Dataset
+from explainer.model import FILE_KINDS, Article, Claim, Record
+from explainer.problems import Problem, display_path, sort_problems
+from explainer.validation import subject_for, validate_record
+from explainer.yamlfile import LineDict, LineList, read_yaml
+
+REQUIRED = ("article.yml", "sections.yml", "sources.yml", "glossary.yml")
+OPTIONAL = ("figures.yml",)
+
+
+def _records(
+    kind: str, path: Path, problems: list[Problem], required: bool = True
+) -> list[Record]:
+    """Read a file of the form ``<key>: [records]`` and validate each record on its own."""
+    key, model, _ = FILE_KINDS[kind]
+    shown = display_path(path)
+    if not path.exists():
+        if required:
+            problems.append(Problem(shown, 1, "", f"required file is missing (expected '{key}: [...]')", "missing-file"))
+        return []
+    result = read_yaml(path, shown)
+    problems.extend(result.problems)
+    data = result.data
+    if result.data is None and not result.problems:
+        return []
+    if data is None:
+        return []
+    if not isinstance(data, LineDict):
+        what = "a list" if isinstance(data, LineList) else "a single value"
+        problems.append(
+            Problem(shown, getattr(data, "line", 1), "", f"the file should be a mapping with a '{key}:' list, not {what}", "wrong-shape")
+        )
+        return []
+    for extra in data:
+        if extra != key:
+            problems.append(
+                Problem(shown, data.key_lines.get(extra, 1), "", f"unknown top-level key '{extra}' (expected only '{key}')", "unknown-field")
+            )
+    items = data.get(key)
+    if key not in data:
+        problems.append(Problem(shown, data.line, "", f"the file has no '{key}:' list", "missing-field"))
+        return []
+    if items is None:
+        return []  # an explicitly empty list ("claims:") is allowed
+    if not isinstance(items, LineList):
+        problems.append(
+            Problem(shown, data.key_lines.get(key, 1), "", f"'{key}' should be a list of records", "wrong-shape")
+        )
+        return []
+    records: list[Record] = []
+    for index, raw in enumerate(items):
+        line = items.item_lines[index]
+        record, found = validate_record(model, raw, shown, line, subject_for(key, raw, index))
+        problems.extend(found)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
+    """Read every data file under ``root``; return what could be read and every problem found."""
+    root = Path(root)
+    problems: list[Problem] = []
+    dataset = Dataset(root=str(root))
+    if not root.is_dir():
+        problems.append(Problem(display_path(root), 1, "", "data directory not found", "missing-file"))
+        return dataset, problems
+
+    article_path = root / "article.yml"
+    shown = display_path(article_path)
+    if article_path.exists():
+        result = read_yaml(article_path, shown)
+        problems.extend(result.problems)
+        if result.data is not None:
+            article, found = validate_record(Article, result.data, shown, getattr(result.data, "line", 1), "article")
+            problems.extend(found)
+            dataset.article = article  # type: ignore[assignment]
+    else:
+        problems.append(Problem(shown, 1, "", "required file is missing", "missing-file"))
+
+    dataset.sections = _records("sections", root / "sections.yml", problems)  # type: ignore[assignment]
+    sources = _records("sources", root / "sources.yml", problems)
+    for source in sources:
+        dataset.sources.setdefault(source.id, source)  # type: ignore[attr-defined]
+    dataset.all_sources = sources  # type: ignore[assignment]
+    dataset.terms = _records("glossary", root / "glossary.yml", problems)  # type: ignore[assignment]
+    dataset.figures = _records("figures", root / "figures.yml", problems, required=False)  # type: ignore[assignment]
+
+    claims_dir = root / "claims"
+    if not claims_dir.is_dir():
+        problems.append(Problem(display_path(claims_dir), 1, "", "the claims folder is missing", "missing-file"))
+    else:
+        for path in sorted(claims_dir.glob("*.yml")) + sorted(claims_dir.glob("*.yaml")):
+            for claim in _records("claims", path, problems):
+                assert isinstance(claim, Claim)
+                claim._section = path.stem
+                dataset.claims.append(claim)
+    dataset.index()
+    return dataset, problems
+
+
+def load_and_check(root: str | os.PathLike, today: Any = None) -> tuple[Dataset, list[Problem]]:
+    """Load, run the cross-file checks, and return every problem sorted."""
+    from explainer.checks import run_checks
+
+    dataset, problems = load_dataset(root)
+    problems.extend(run_checks(dataset, today=today))
+    return dataset, sort_problems(problems)
+
+
+_CACHE: dict[str, tuple[tuple, Dataset, list[Problem]]] = {}
+
+
+def _signature(root: Path) -> tuple:
+    entries = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+def load_cached(root: str | os.PathLike, today: Any = None) -> tuple[Dataset, list[Problem]]:
+    """``load_and_check`` once per state of the files: a build loads and checks only once."""
+    root = Path(root).resolve()
+    signature = _signature(root) if root.is_dir() else ()
+    hit = _CACHE.get(str(root))
+    if hit and hit[0] == signature:
+        return hit[1], hit[2]
+    dataset, problems = load_and_check(root, today=today)
+    _CACHE[str(root)] = (signature, dataset, problems)
+    return dataset, problems

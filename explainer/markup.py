@@ -1,0 +1,74 @@
+"""Markdown from data -> safe HTML.
+
+Text from ``data/`` is rendered with Python-Markdown and then sanitised with nh3 (ammonia) against an
+allowlist: no ``<script>``, no event-handler attributes, no ``javascript:`` or ``data:`` URLs, and
+``rel="noopener noreferrer"`` on every link. Citations (``[@id]``) are swapped for placeholders
+before sanitising and for our own escaped markup afterwards, so no data text reaches the page raw.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import markdown as _markdown
+import nh3
+
+from explainer.citations import replace_citations
+
+ALLOWED_TAGS = {
+    "p", "a", "em", "strong", "code", "ul", "ol", "li", "blockquote", "br", "sup", "sub",
+    "span", "abbr", "table", "thead", "tbody", "tr", "th", "td", "h4", "h5", "h6", "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+_MD = _markdown.Markdown(extensions=["sane_lists"], output_format="html")
+_TOKEN = "AXCITE{}X"
+_TOKEN_RE = re.compile(r"AXCITE(\d+)X")
+
+
+def sanitise(fragment: str) -> str:
+    """Clean an HTML fragment against the allowlist."""
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_markdown(text: str, cite: Callable[[list[str]], str] | None = None, inline: bool = False) -> str:
+    """Markdown -> sanitised HTML; ``cite(ids)`` returns trusted HTML for each citation group."""
+    groups: list[list[str]] = []
+
+    def hold(ids: list[str]) -> str:
+        groups.append(ids)
+        return _TOKEN.format(len(groups) - 1)
+
+    body = replace_citations(text or "", hold) if cite else (text or "")
+    _MD.reset()
+    out = sanitise(_MD.convert(body))
+    if inline:
+        out = re.sub(r"^<p>(.*)</p>$", r"\1", out.strip(), flags=re.S)
+    if cite:
+        out = _TOKEN_RE.sub(lambda m: cite(groups[int(m.group(1))]), out)
+    return out
+
+
+def plain_text(text: str) -> str:
+    """Citations removed and Markdown flattened to text (for meta tags, exports and tooltips)."""
+    without = replace_citations(text or "", lambda ids: "")
+    _MD.reset()
+    rendered = _MD.convert(without)
+    stripped = nh3.clean(rendered, tags=set())
+    return re.sub(r"\s+", " ", html.unescape(stripped)).strip()
+
+
+def markdown_escape(text: str) -> str:
+    """Text made safe to place in a Markdown heading or paragraph: no markup, no raw HTML."""
+    escaped = html.escape(text, quote=False)
+    return re.sub(r"([\\`*_{}\[\]()#+!|~^])", r"\\\1", escaped)

@@ -1,0 +1,329 @@
+"""Typed records: claims, sources, sections, glossary terms, the article and figures.
+
+Unknown keys are errors (``extra="forbid"``): a typo never silently drops a field.
+Text fields refuse booleans, so a bare ``yes``/``no``/``on``/``off`` is an error, not ``True``.
+The JSON Schema in ``schema/`` is generated from these classes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+)
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_ID_RE = re.compile(ID_PATTERN)
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTIAL_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+VERDICTS = ("supported", "partly-supported", "contested", "outdated", "unsupported", "opinion")
+KINDS = ("fact", "forecast", "opinion")
+LEADERS = ("china", "us", "contested", "neither", "n/a")
+STANCES = ("supports", "contradicts", "context")
+SOURCE_TYPES = ("government", "academic", "research", "data", "company", "news", "opinion")
+WEAK_SOURCE_TYPES = ("news", "opinion")
+
+Verdict = Literal["supported", "partly-supported", "contested", "outdated", "unsupported", "opinion"]
+Kind = Literal["fact", "forecast", "opinion"]
+Leader = Literal["china", "us", "contested", "neither", "n/a"]
+Stance = Literal["supports", "contradicts", "context"]
+SourceType = Literal["government", "academic", "research", "data", "company", "news", "opinion"]
+
+
+def _check_id(value: str) -> str:
+    if not _ID_RE.match(value):
+        raise PydanticCustomError(
+            "invalid_id",
+            "'{value}' is not a valid id: use lowercase letters, digits and single hyphens (kebab-case)",
+            {"value": value},
+        )
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "must not be empty or only whitespace")
+    return value
+
+
+def _check_date(value: str) -> str:
+    if not _DATE_RE.match(value):
+        raise PydanticCustomError(
+            "invalid_date", "'{value}' is not a date in YYYY-MM-DD form", {"value": value}
+        )
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "invalid_date", "'{value}' is not a real calendar date", {"value": value}
+        ) from None
+    return value
+
+
+def _year_to_text(value: Any) -> Any:
+    # An unquoted 2024 arrives as an int; a partial date is text.
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    return value
+
+
+def _check_partial_date(value: str) -> str:
+    if not _PARTIAL_DATE_RE.match(value):
+        raise PydanticCustomError(
+            "invalid_date", "'{value}' is not a date in YYYY, YYYY-MM or YYYY-MM-DD form", {"value": value}
+        )
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        raise PydanticCustomError(
+            "invalid_date", "'{value}' is not a real calendar date", {"value": value}
+        ) from None
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise PydanticCustomError(
+            "bad_url", "'{value}' is not an http(s) URL", {"value": value[:120]}
+        )
+    return value
+
+
+def _check_quote(value: str) -> str:
+    probe = re.sub(r"\b(?:U\.S|U\.K|E\.U|Dr|Mr|Ms|Mrs|St|vs|e\.g|i\.e)\.", "X", value.strip())
+    if re.search(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z0-9]", probe):
+        raise PydanticCustomError(
+            "quote_too_long", "quote must be one sentence at most; quote less and restate the rest in 'claim'"
+        )
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id), Field(pattern=ID_PATTERN)]
+Text = Annotated[str, AfterValidator(_check_text), Field(min_length=1)]
+IsoDate = Annotated[
+    str,
+    AfterValidator(_check_date),
+    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A date, YYYY-MM-DD."),
+]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_year_to_text),
+    AfterValidator(_check_partial_date),
+    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD."),
+]
+Url = Annotated[str, AfterValidator(_check_url), Field(pattern=r"^https?://", description="An http(s) URL.")]
+
+
+class Record(BaseModel):
+    """Base: unknown keys are errors; every record knows where it was read from."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, validate_default=True)
+
+    _path: str = PrivateAttr(default="")
+    _line: int = PrivateAttr(default=0)
+    _raw: Any = PrivateAttr(default=None)
+
+    def locate(self, path: str, line: int, raw: Any) -> None:
+        self._path, self._line, self._raw = path, line, raw
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def line(self) -> int:
+        return self._line
+
+    def line_of(self, *loc: Any) -> int:
+        """The line of a field (or nested item) of this record, falling back to the record's line."""
+        from explainer.yamlfile import line_at
+
+        return line_at(self._raw, loc, self._line) if self._raw is not None else self._line
+
+
+class Evidence(Record):
+    """One source's finding about a claim."""
+
+    source: Id = Field(description="Id of a source in data/sources.yml.")
+    finding: Text = Field(description="What the source shows, with the figure, in our words.")
+    figure: Text | None = Field(default=None, description="The key figure, short (e.g. '38,210 vs 6,276').")
+    year: Union[int, str, None] = Field(
+        default=None, description="The year or range the figure refers to (e.g. 2023 or '2014-2023')."
+    )
+    locator: Text = Field(description="Where in the source: page, section, table, chart.")
+    stance: Stance = Field(description="supports | contradicts | context")
+
+
+class Development(Record):
+    """Something that changed after the article was published."""
+
+    date: PartialDate = Field(description="When it happened.")
+    note: Text = Field(description="What changed, Markdown, citing sources as [@source-id].")
+    sources: list[Id] = Field(min_length=1, description="Ids of the sources for this development.")
+
+
+class Correction(Record):
+    """A dated note recording a change to a published verdict or fact."""
+
+    date: IsoDate
+    note: Text
+
+
+class Claim(Record):
+    """One assertion of the article, restated, checked and sourced."""
+
+    id: Id = Field(description="Stable kebab-case id: the anchor and the URL. Never reuse one.")
+    aliases: list[Id] = Field(default_factory=list, description="Former ids that must keep resolving.")
+    title: Text = Field(max_length=120, description="A short headline for the claim.")
+    quote: Annotated[Text, AfterValidator(_check_quote)] = Field(
+        description="The article's words, one sentence at most, copied exactly."
+    )
+    claim: Text = Field(description="The claim restated precisely, in our words.")
+    kind: Kind = Field(description="fact | forecast | opinion")
+    verdict: Verdict = Field(description="On the published scale (see the methodology page).")
+    conclusion: Text = Field(description="One sentence: what the evidence shows.")
+    metric: Text = Field(description="What 'leads' is measured by here.")
+    leader: Leader = Field(description="Who leads on that metric.")
+    annotation: Text = Field(description="The explainer text, Markdown, citing sources as [@source-id].")
+    evidence: list[Evidence] = Field(min_length=1, description="Findings, each from one source.")
+    since: list[Development] = Field(default_factory=list, description="What changed after publication.")
+    as_of: IsoDate = Field(description="The date the verdict reflects.")
+    reviewed: IsoDate = Field(description="The date a person last checked this claim.")
+    corrections: list[Correction] = Field(default_factory=list)
+    related: list[Id] = Field(default_factory=list, description="Ids of related claims.")
+    tags: list[Id] = Field(default_factory=list, description="Topics, kebab-case.")
+
+    _section: str = PrivateAttr(default="")
+
+    @property
+    def section(self) -> str:
+        return self._section
+
+
+class Source(Record):
+    """A document the claims cite, on its publisher's own page."""
+
+    id: Id
+    title: Text
+    publisher: Text
+    authors: list[Text] = Field(default_factory=list)
+    date: PartialDate | None = Field(default=None, description="Publication date as the source gives it; omit if it shows none.")
+    url: Url = Field(description="The publisher's own page.")
+    type: SourceType
+    archive: Url | None = Field(default=None, description="A web archive copy.")
+    doi: Text | None = None
+    accessed: IsoDate = Field(description="When we last saw the page show what we cite.")
+    producer: Text | None = Field(default=None, description="Who produced the figures, when the source reports others' data.")
+    note: Text | None = None
+
+
+class Term(Record):
+    """A glossary term, explained on hover wherever it appears."""
+
+    id: Id
+    term: Text
+    aliases: list[Text] = Field(default_factory=list)
+    definition: Text
+    source: Id
+
+
+class Section(Record):
+    """A section of the article, with its intro and discussion questions."""
+
+    id: Id
+    title: Text
+    heading: Text | None = Field(default=None, description="The article's own heading for this part.")
+    intro: Text
+    questions: list[Text] = Field(min_length=3, max_length=5)
+
+
+class Article(Record):
+    """The article being annotated."""
+
+    title: Text
+    outlet: Text
+    label: Text
+    url: Url
+    author: Text | None = None
+    author_note: Text | None = None
+    date: PartialDate
+    date_estimated: bool = False
+    date_note: Text | None = None
+
+
+class Point(Record):
+    x: Union[int, Text]
+    y: float
+
+
+class Series(Record):
+    name: Text
+    source: Id
+    locator: Text
+    points: list[Point] = Field(min_length=1)
+
+
+class Figure(Record):
+    """A small data series drawn as a chart at build time."""
+
+    id: Id
+    title: Text
+    kind: Literal["bar", "line"]
+    unit: Text
+    x_label: Text
+    y_label: Text
+    description: Text = Field(description="The text alternative: what the chart shows.")
+    note: Text | None = None
+    claims: list[Id] = Field(default_factory=list, description="Claims this figure illustrates.")
+    series: list[Series] = Field(min_length=1)
+
+
+class ClaimsFile(Record):
+    """data/claims/<section>.yml: the claims of one section, in reading order."""
+
+    claims: list[Claim]
+
+
+class SourcesFile(Record):
+    """data/sources.yml"""
+
+    sources: list[Source]
+
+
+class GlossaryFile(Record):
+    """data/glossary.yml"""
+
+    terms: list[Term]
+
+
+class SectionsFile(Record):
+    """data/sections.yml: the sections in reading order."""
+
+    sections: list[Section]
+
+
+class FiguresFile(Record):
+    """data/figures.yml"""
+
+    figures: list[Figure]
+
+
+# The top-level shape of each file: one key holding a list of records.
+FILE_KINDS: dict[str, tuple[str, type[Record], type[Record]]] = {
+    "claims": ("claims", Claim, ClaimsFile),
+    "sources": ("sources", Source, SourcesFile),
+    "glossary": ("terms", Term, GlossaryFile),
+    "sections": ("sections", Section, SectionsFile),
+    "figures": ("figures", Figure, FiguresFile),
+}

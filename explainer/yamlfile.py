@@ -1,0 +1,273 @@
+"""Read one YAML file safely, keeping the line of every mapping, key and list item.
+
+- Safe loading only: any ``!!python/...`` (or other unknown) tag is a problem, never executed.
+- libyaml's C parser when available (``yaml.CSafeLoader``), the pure-Python one otherwise.
+- Duplicate mapping keys are problems (PyYAML would silently keep the last value).
+- Dates stay text (``2025-01-27`` is not turned into a ``date``); the model checks them.
+- A UTF-8 BOM, CRLF or mixed line endings, and any Unicode text load fine.
+- Oversized files and alias bombs ("billion laughs") are refused before they cost memory.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from explainer.problems import Problem, display_path
+
+try:  # libyaml's C parser: several times faster than the pure-Python one
+    _BaseLoader = yaml.CSafeLoader
+    WITH_LIBYAML = True
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+    WITH_LIBYAML = False
+
+MAX_BYTES = 2 * 1024 * 1024
+"""A data file larger than this is refused (the whole real dataset is far smaller)."""
+
+MAX_EXPANDED_NODES = 250_000
+"""Nodes after expanding aliases; more than this is an alias bomb, refused before construction."""
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class LineDict(dict):
+    """A mapping that remembers its own line and the line of each key (1-based)."""
+
+    __slots__ = ("line", "key_lines")
+
+    def __init__(self, line: int = 0):
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[Any, int] = {}
+
+
+class LineList(list):
+    """A sequence that remembers its own line and the line of each item (1-based)."""
+
+    __slots__ = ("line", "item_lines")
+
+    def __init__(self, line: int = 0):
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+
+
+class _Loader(_BaseLoader):
+    """Safe loader that records lines, reports duplicate keys and keeps dates as text."""
+
+    def __init__(self, stream: str, path: str):
+        super().__init__(stream)
+        self.path = path
+        self.problems: list[Problem] = []
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode):
+    data = LineDict(node.start_mark.line + 1)
+    yield data
+    loader.flatten_mapping(node)
+    first_seen: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            loader.problems.append(
+                Problem(loader.path, line, "", "a mapping key must be plain text", "yaml-syntax")
+            )
+            continue
+        if key in first_seen:
+            loader.problems.append(
+                Problem(
+                    loader.path,
+                    line,
+                    "",
+                    f"key '{key}' appears twice in the same mapping (first at line {first_seen[key]}); "
+                    "YAML would silently keep only the last value",
+                    "duplicate-key",
+                )
+            )
+            continue
+        first_seen[key] = line
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = line
+
+
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode):
+    data = LineList(node.start_mark.line + 1)
+    yield data
+    for item in node.value:
+        data.append(loader.construct_object(item, deep=True))
+        data.item_lines.append(item.start_mark.line + 1)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+
+
+@dataclass
+class YamlResult:
+    """What reading one file gave: the data (None when unreadable) and its problems."""
+
+    path: str
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """Number of nodes once every alias is expanded; stops counting past ``limit``."""
+    memo: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            if isinstance(node, yaml.MappingNode):
+                children = [n for pair in node.value for n in pair]
+            elif isinstance(node, yaml.SequenceNode):
+                children = node.value
+            else:
+                children = []
+            memo[key] = min(limit + 1, 1 + sum(memo.get(id(c), 0) for c in children))
+            continue
+        if key in memo or key in on_path:
+            continue
+        on_path.add(key)
+        stack.append((node, True))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((n, False) for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((n, False) for n in node.value)
+    return memo.get(id(root), 0)
+
+
+def _decode(raw: bytes, shown: str) -> tuple[str | None, Problem | None]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        return None, Problem(
+            shown, line, "", f"not valid UTF-8 (byte 0x{byte}); save the file as UTF-8", "encoding"
+        )
+    # One line-ending convention, so line numbers match what editors show.
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    message = " ".join(str(part) for part in (exc.context, exc.problem) if part) or str(exc)
+    if "\\t" in message or "tab" in message:
+        return Problem(
+            shown, line, "", "a tab character is used for indentation; YAML needs spaces", "yaml-tab"
+        )
+    return Problem(shown, line, "", f"YAML syntax error: {message}", "yaml-syntax")
+
+
+def read_yaml(path: str | os.PathLike, shown: str | None = None) -> YamlResult:
+    """Read ``path`` and return its data with line information, or the problems that stopped it."""
+    shown = shown or display_path(path)
+    result = YamlResult(shown)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            result.problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "",
+                    f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a data file; split it",
+                    "file-too-large",
+                )
+            )
+            return result
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        result.problems.append(Problem(shown, 1, "", f"cannot read file: {exc.strerror}", "unreadable"))
+        return result
+
+    text, problem = _decode(raw, shown)
+    if problem:
+        result.problems.append(problem)
+        return result
+
+    loader = _Loader(text, shown)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            result.problems.append(
+                Problem(shown, 1, "", "file is empty (no YAML document)", "empty-file")
+            )
+            return result
+        size = _expanded_size(node, MAX_EXPANDED_NODES)
+        if size > MAX_EXPANDED_NODES:
+            result.problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "",
+                    f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (an alias bomb); "
+                    "write the values out instead",
+                    "alias-bomb",
+                )
+            )
+            return result
+        result.data = loader.construct_document(node)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        tag = str(exc.problem or "").split("'")
+        tag_name = tag[1] if len(tag) > 2 else "an unknown tag"
+        result.problems.append(
+            Problem(
+                shown,
+                line,
+                "",
+                f"tag {tag_name} is not allowed: data files are read with a safe loader "
+                "and may hold only plain text, numbers, lists and mappings",
+                "unsafe-tag",
+            )
+        )
+        return result
+    except yaml.MarkedYAMLError as exc:
+        result.problems.append(_syntax_problem(shown, exc))
+        return result
+    except yaml.YAMLError as exc:  # e.g. a reader error for a control character
+        mark = getattr(exc, "position", None)
+        line = text[: mark].count("\n") + 1 if isinstance(mark, int) else 1
+        result.problems.append(Problem(shown, line, "", f"YAML error: {exc}", "yaml-syntax"))
+        return result
+    finally:
+        loader.dispose()
+    result.problems.extend(loader.problems)
+    return result
+
+
+def line_at(data: Any, loc: tuple, default: int = 1) -> int:
+    """The line of the deepest element of ``loc`` found in ``data`` (a LineDict/LineList tree)."""
+    line = getattr(data, "line", default) or default
+    current = data
+    for step in loc:
+        if isinstance(current, LineDict) and step in current:
+            line = current.key_lines.get(step, line)
+            current = current[step]
+        elif isinstance(current, LineList) and isinstance(step, int) and 0 <= step < len(current):
+            line = current.item_lines[step]
+            current = current[step]
+        else:
+            break
+    return line

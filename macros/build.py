@@ -1,0 +1,125 @@
+"""What the hooks do, each step a call into the engine. Imported afresh on every build."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from explainer import session
+from explainer.export import render_exports
+from explainer.jsonld import claim_review, script_json
+from explainer.problems import Problem, display_path, sort_problems
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+
+def _project(config) -> Path:
+    return Path(os.path.dirname(os.path.abspath(config.config_file_path)))
+
+
+def _fail_on(problems: list[Problem], what: str) -> None:
+    errors = [p for p in problems if p.is_error]
+    for problem in problems:
+        (log.error if problem.is_error else log.warning)(problem.format())
+    if errors:
+        raise PluginError(f"{len(errors)} problem(s) {what}; fix them and build again (make check lists them)")
+
+
+def on_config(config):
+    project = _project(config)
+    extra = config.extra or {}
+    s = session.start(
+        project / extra.get("data_dir", "data"),
+        project / "templates",
+        site_name=config.site_name,
+        dir_urls=config.use_directory_urls,
+        edit_url=extra.get("edit_data_url"),
+    )
+    _fail_on(s.problems, "in the data")
+    return config
+
+
+def _redirect_html(target: str, title: str) -> str:
+    from html import escape
+
+    t = escape(target, quote=True)
+    return (
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>Moved: {escape(title)}</title>"
+        f"<link rel=\"canonical\" href=\"{t}\"><meta name=\"robots\" content=\"noindex\">"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={t}\">"
+        f"<script>location.replace({script_json(target)}+location.hash)</script>"
+        f"</head><body><p>This claim has moved to <a href=\"{t}\">{escape(title)}</a>.</p></body></html>\n"
+    )
+
+
+def on_files(files, config):
+    """Add a page per claim (/claims/<id>/) and a redirect per former id (alias)."""
+    ds = session.current().dataset
+    for claim in ds.claims:
+        files.append(File.generated(config, f"claims/{claim.id}.md", content=f"{{{{ claim_page('{claim.id}') }}}}\n"))
+        for alias in claim.aliases:
+            if config.use_directory_urls:
+                src, target = f"claims/{alias}/index.html", f"../{claim.id}/"
+            else:
+                src, target = f"claims/{alias}.html", f"{claim.id}.html"
+            files.append(File.generated(config, src, content=_redirect_html(target, claim.title)))
+    # The data exports, as site files, so pages can link them and MkDocs checks the links.
+    for name, text in render_exports(ds, base_url="/").items():
+        files.append(File.generated(config, f"data/{name}", content=text))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Append the glossary as abbreviations, so terms explain themselves on hover on every page."""
+    return markdown + "\n\n" + session.current().renderer.abbreviations()
+
+
+def record_macro_problem(env, name: str, args: tuple, message: str) -> None:
+    page = getattr(env, "page", None)
+    path, line = "docs/?", 1
+    if page is not None and page.file.abs_src_path:
+        path = display_path(page.file.abs_src_path)
+        try:
+            text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            needle = str(args[0]) if args else name
+            for number, content in enumerate(text.splitlines(), 1):
+                if name in content and needle in content:
+                    line = number
+                    break
+        except OSError:
+            pass
+    elif page is not None:
+        path = f"docs/{page.file.src_uri} (generated)"
+    session.current().page_problems.append(
+        Problem(path, line, f"{name}({', '.join(repr(a) for a in args)})", message, "unknown-macro-id")
+    )
+
+
+def on_env(env, config, files):
+    """All Markdown is rendered by now: fail once, with every page problem, before writing HTML."""
+    s = session.current()
+    problems = list(s.page_problems)
+    missing = [c for c in s.dataset.claims if c.id not in s.renderer.rendered]
+    for claim in missing:
+        problems.append(Problem(claim.path, claim.line, f"claim '{claim.id}'", "is not shown on any page", "not-rendered"))
+    _fail_on(sort_problems(problems), "on the pages")
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    """Description meta on every page; one ClaimReview JSON-LD block on each claim page."""
+    s = session.current()
+    uri = page.file.src_uri
+    if uri.startswith("claims/") and uri.endswith(".md"):
+        claim = s.dataset.claim(uri[len("claims/"):-3])
+        if claim is not None:
+            url = (config.site_url or "/").rstrip("/") + "/" + page.url
+            page.meta["description"] = s.renderer.claim_description(claim.id)
+            page.meta["ax_jsonld"] = script_json(claim_review(claim, s.dataset.article, config.site_name, url))
+    return context
+
