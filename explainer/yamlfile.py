@@ -166,10 +166,35 @@ def _decode(raw: bytes, shown: str) -> tuple[str | None, Problem | None]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _unclosed_quote_line(text: str, error_line: int) -> int | None:
+    """The last line before ``error_line`` with an odd number of unescaped double quotes, if any."""
+    lines = text.split("\n")[: max(error_line - 1, 0)]
+    for number in range(len(lines), 0, -1):
+        content = lines[number - 1].split(" #")[0] if '"' not in lines[number - 1].split(" #")[-1] else lines[number - 1]
+        if content.lstrip().startswith("#"):
+            continue
+        if content.replace('\\"', "").count('"') % 2 == 1:
+            return number
+    return None
+
+
+def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str | None = None) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    problem = str(exc.problem or "")
+    context = str(exc.context or "")
+    if exc.context_mark is not None and (
+        "end of stream" in problem or "<stream end>" in problem or "flow" in context or "quoted" in context
+    ):
+        mark = exc.context_mark  # an unclosed bracket or quote: point at where it was opened
     line = mark.line + 1 if mark else 1
     message = " ".join(str(part) for part in (exc.context, exc.problem) if part) or str(exc)
+    if exc.context_mark is not None and mark is not exc.context_mark and exc.context:
+        message += f" (opened at line {exc.context_mark.line + 1})"
+    quote_line = _unclosed_quote_line(text, line) if text is not None else None
+    if quote_line is not None:
+        return Problem(
+            shown, quote_line, "", f"YAML syntax error: a double quote opened on this line is never closed ({message} at line {line})", "yaml-syntax"
+        )
     if "\\t" in message or "tab" in message:
         return Problem(
             shown, line, "", "a tab character is used for indentation; YAML needs spaces", "yaml-tab"
@@ -244,7 +269,7 @@ def read_yaml(path: str | os.PathLike, shown: str | None = None) -> YamlResult:
         )
         return result
     except yaml.MarkedYAMLError as exc:
-        result.problems.append(_syntax_problem(shown, exc))
+        result.problems.append(_syntax_problem(shown, exc, text))
         return result
     except yaml.YAMLError as exc:  # e.g. a reader error for a control character
         mark = getattr(exc, "position", None)

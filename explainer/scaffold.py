@@ -1,0 +1,99 @@
+"""``explainer new``: append a commented skeleton claim or source that fails ``check`` until filled in.
+
+The file is appended to as text (never re-written from parsed data), so comments and layout survive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+from explainer.load import load_dataset
+from explainer.model import ID_PATTERN
+
+CLAIM_SKELETON = """\
+  - id: {id}
+    title: ""          # TODO a short headline, at most 120 characters
+    quote: ""          # TODO the article's exact words, one sentence at most
+    claim: ""          # TODO the claim restated precisely, in our words
+    kind: fact         # fact | forecast | opinion
+    verdict: ""        # TODO supported | partly-supported | contested | outdated | unsupported | opinion
+    conclusion: ""     # TODO one sentence: what the evidence shows
+    metric: ""         # TODO what "leads" is measured by here
+    leader: ""         # TODO china | us | contested | neither | n/a
+    annotation: ""     # TODO plain-language explanation, Markdown; cite sources as [@source-id]
+    evidence:          # at least two distinct sources across evidence, annotation and since
+      - source: ""     # TODO a source id from data/sources.yml
+        finding: ""    # TODO what the source shows, with the figure
+        year: null     # the year the figure refers to
+        locator: ""    # TODO page, section, table or chart
+        stance: supports   # supports | contradicts | context
+    since: []          # developments after publication: {{date, note, sources}}
+    as_of: {today}
+    reviewed: {today}
+    corrections: []
+    related: []
+    tags: []
+"""
+
+SOURCE_SKELETON = """\
+  - id: {id}
+    title: ""          # TODO exactly as the source gives it
+    publisher: ""      # TODO
+    authors: []
+    date: ""           # TODO YYYY, YYYY-MM or YYYY-MM-DD as the source gives it (delete if it shows none)
+    url: ""            # TODO the publisher's own page, seen to show what you cite
+    type: research     # government | academic | research | data | company | news | opinion
+    accessed: {today}
+"""
+
+
+def _today() -> str:
+    override = os.environ.get("EXPLAINER_TODAY")
+    return override or dt.date.today().isoformat()
+
+
+def _append(path: Path, header: str, text: str) -> int:
+    """Append ``text`` under the file's list; return the 1-based line where it starts."""
+    existing = path.read_text(encoding="utf-8") if path.exists() else header
+    if not existing.endswith("\n"):
+        existing += "\n"
+    # "claims: []" (an empty flow list) cannot take block items: turn it into a block list.
+    existing = re.sub(r"^(claims|sources):\s*\[\]\s*$", r"\1:", existing, flags=re.M)
+    start = existing.count("\n") + 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(existing + text, encoding="utf-8")
+    return start
+
+
+def _check_id(record_id: str, taken: set[str]) -> None:
+    if not re.match(ID_PATTERN, record_id):
+        raise ValueError(f"'{record_id}' is not a valid id: use lowercase letters, digits and single hyphens")
+    if record_id in taken:
+        raise ValueError(f"id '{record_id}' is already used")
+
+
+def new_claim(data: str | Path, section: str, claim_id: str) -> tuple[str, int]:
+    data = Path(data)
+    ds, _ = load_dataset(data)
+    sections = {s.id for s in ds.sections}
+    if section not in sections:
+        raise ValueError(f"section '{section}' is not in data/sections.yml (sections: {', '.join(sorted(sections))})")
+    taken = {c.id for c in ds.claims} | set(ds.aliases())
+    _check_id(claim_id, taken)
+    path = data / "claims" / f"{section}.yml"
+    header = "# yaml-language-server: $schema=../../schema/claims.schema.json\nclaims:\n"
+    line = _append(path, header, CLAIM_SKELETON.format(id=claim_id, today=_today()))
+    return str(path), line
+
+
+def new_source(data: str | Path, source_id: str) -> tuple[str, int]:
+    data = Path(data)
+    ds, _ = load_dataset(data)
+    _check_id(source_id, set(ds.sources))
+    path = data / "sources.yml"
+    header = "# yaml-language-server: $schema=../schema/sources.schema.json\nsources:\n"
+    line = _append(path, header, SOURCE_SKELETON.format(id=source_id, today=_today()))
+    return str(path), line

@@ -1,0 +1,149 @@
+"""Shared fixtures: a minimal valid data tree that tests break one piece at a time."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+ARTICLE = """\
+title: "How Big Is China’s Advantage in the AI Race?"
+outlet: The Epoch Times
+label: Commentary
+url: https://www.theepochtimes.com/opinion/example
+author: null
+date: 2025-02
+date_estimated: true
+"""
+
+SECTIONS = """\
+sections:
+  - id: alpha
+    title: Alpha
+    intro: The first section.
+    questions:
+      - One?
+      - Two?
+      - Three?
+"""
+
+SOURCES = """\
+sources:
+  - id: src-report
+    title: A research report
+    publisher: An Institute
+    date: 2024-05-01
+    url: https://institute.example.org/report
+    type: research
+    accessed: 2026-11-01
+  - id: src-news
+    title: A news story
+    publisher: A Newspaper
+    date: 2025-01
+    url: https://news.example.com/story
+    type: news
+    accessed: 2026-11-01
+"""
+
+GLOSSARY = """\
+terms:
+  - id: gpu
+    term: GPU
+    definition: A graphics processor.
+    source: src-report
+"""
+
+CLAIM = """\
+claims:
+  - id: first-claim
+    title: The first claim
+    quote: "China leads in one thing."
+    claim: China leads in one measurable thing.
+    kind: fact
+    verdict: supported
+    conclusion: The report shows it does.
+    metric: Share of the thing
+    leader: china
+    annotation: |
+      The report says so [@src-report], and so does the news [@src-news].
+    evidence:
+      - source: src-report
+        finding: China had 60% of the thing in 2023.
+        figure: "60%"
+        year: 2023
+        locator: Table 1
+        stance: supports
+      - source: src-news
+        finding: The news repeats it.
+        locator: Paragraph 2
+        stance: supports
+    since: []
+    as_of: 2026-11-01
+    reviewed: 2026-11-02
+    related: []
+    tags: [thing]
+"""
+
+BASE = {
+    "article.yml": ARTICLE,
+    "sections.yml": SECTIONS,
+    "sources.yml": SOURCES,
+    "glossary.yml": GLOSSARY,
+    "claims/alpha.yml": CLAIM,
+}
+
+
+def write_tree(root: Path, overrides: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write the base data tree under ``root/data`` with files replaced (None deletes a file)."""
+    data = root / "data"
+    files = dict(BASE)
+    files.update(overrides or {})
+    for name, content in files.items():
+        path = data / name
+        if content is None:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return data
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line of the n-th line containing ``needle`` (so tests never hard-code line numbers)."""
+    seen = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            seen += 1
+            if seen == occurrence:
+                return number
+    raise AssertionError(f"{needle!r} not found")
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """Call ``tree(overrides)`` to get a data dir built from the base plus overrides."""
+
+    def make(overrides=None):
+        return write_tree(tmp_path, overrides)
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch):
+    monkeypatch.setenv("EXPLAINER_TODAY", "2026-11-26")
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text)
+
+
+def chromium_path() -> str | None:
+    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    return path if os.path.exists(path) else None
