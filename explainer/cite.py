@@ -13,10 +13,10 @@ AUTHOR = "AI Race, Annotated contributors"
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
-_BIB_TYPES = {
-    "government": "report",
+_BIB_TYPES = {  # classic BibTeX entry types (not biblatex), so every BibTeX tool reads them
+    "government": "techreport",
     "academic": "article",
-    "research": "report",
+    "research": "techreport",
     "data": "misc",
     "company": "misc",
     "news": "article",

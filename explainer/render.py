@@ -165,8 +165,9 @@ class Renderer:
             edit=self.edit_link(claim.path, claim.line),
         )
         self.rendered.add(claim.id)
-        level = "#" if standalone else "###"
-        heading = f"{level} {markdown_escape(claim.title)} {{ #{claim.id} .ax-claim__title }}"
+        # Each claim is indexed for search once, on its own page; the section copy is excluded.
+        level, extra = ("#", "") if standalone else ("###", " data-search-exclude")
+        heading = f"{level} {markdown_escape(claim.title)} {{ #{claim.id} .ax-claim__title{extra} }}"
         return f"{heading}\n\n{body.strip()}\n"
 
     def section_claims(self, section_id: str, page_url: str) -> str:

@@ -147,3 +147,12 @@ def dedent(text: str) -> str:
 def chromium_path() -> str | None:
     path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     return path if os.path.exists(path) else None
+
+
+def pytest_configure(config):
+    """Block outbound network for the whole test run: the build and the tests must not need it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_nonet", Path(__file__).parent / "support" / "nonet" / "sitecustomize.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)

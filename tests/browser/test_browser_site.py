@@ -1,0 +1,177 @@
+"""Site-wide behaviour in the browser: palettes and chart legibility, search, print, privacy."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+_SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+_BACKGROUND_FN = """function backgroundOf(el) { // the first opaque background behind el
+  for (let n = el; n; n = n.parentElement) {
+    const c = getComputedStyle(n).backgroundColor;
+    if (c && c !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(c)) return c;
+  }
+  return '#ffffff'; // the canvas default
+}"""
+_BACKGROUND_JS = f"el => {{ {_BACKGROUND_FN}; return backgroundOf(el); }}"
+
+
+@pytest.mark.browser
+def test_palette_toggle_switches_to_dark_and_back(page, colors):
+    page.goto("/")
+    assert page.evaluate(_SCHEME) == "default"
+
+    def background_luminance():
+        fg, _ = colors.composite(page, page.evaluate(_BACKGROUND_JS, page.locator("body").element_handle()), "#ffffff")
+        return colors.luminance(fg)
+
+    assert background_luminance() > 0.8, "the light palette's background is not light"
+    toggle = page.locator("form[data-md-component=palette] label.md-header__button:visible")
+    assert toggle.count() == 1, "exactly one palette toggle should be visible"
+    assert "dark" in (toggle.get_attribute("title") or "").lower()
+    toggle.click()
+    page.wait_for_function(f"{_SCHEME} === 'slate'", timeout=3_000)
+    assert background_luminance() < 0.1, "the dark palette's background is not dark"
+
+    # The choice persists across pages.
+    page.goto("/leads/")
+    assert page.evaluate(_SCHEME) == "slate", "the dark palette was not kept on the next page"
+
+    toggle = page.locator("form[data-md-component=palette] label.md-header__button:visible")
+    assert "light" in (toggle.get_attribute("title") or "").lower()
+    toggle.click()
+    page.wait_for_function(f"{_SCHEME} === 'default'", timeout=3_000)
+    assert background_luminance() > 0.8
+    page.reload()
+    assert page.evaluate(_SCHEME) == "default"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_chart_text_keeps_contrast_in_both_palettes(page, set_palette, colors, scheme):
+    page.goto("/charts/")
+    set_palette(page, scheme)
+    page.reload()
+    assert page.evaluate(_SCHEME) == scheme
+    texts = page.locator("figure.ax-chart svg text")
+    assert texts.count() > 0, "no SVG text on /charts/"
+    samples = page.evaluate(
+        f"""() => {{ {_BACKGROUND_FN};
+          return Array.from(document.querySelectorAll('figure.ax-chart svg text')).map(t => {{
+            const s = getComputedStyle(t);
+            return {{text: t.textContent.trim(), fill: s.fill, opacity: s.opacity, bg: backgroundOf(t),
+                     chart: t.closest('figure').id}};
+          }}); }}"""
+    )
+    failures = []
+    for s in samples:
+        assert s["fill"] and s["fill"] != "none", f"text {s['text']!r} in {s['chart']} has no fill"
+        assert float(s["opacity"]) == 1.0, f"text {s['text']!r} in {s['chart']} is translucent"
+        fg, bg = colors.composite(page, s["fill"], s["bg"])
+        ratio = colors.contrast_ratio(fg, bg)
+        if ratio < 4.5:
+            failures.append(f"{s['chart']}: {s['text']!r} fill {s['fill']} on {s['bg']}: {ratio:.2f}:1")
+    assert not failures, f"{len(failures)} chart labels under 4.5:1 in {scheme}:\n  " + "\n  ".join(failures[:20])
+
+
+def _search_word(site_dir, claim_ids):
+    """A word of some claim's conclusion that the fewest pages contain (so the claim page shows in
+    the first results): returns (claim id, word)."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        pages[page] = pages.get(page, "") + " " + doc.get("title", "") + " " + doc.get("text", "")
+    words_by_page = {p: Counter(re.findall(r"[a-z]{6,}", t.lower())) for p, t in pages.items()}
+    best = None
+    for claim_id, conclusion in claim_ids:
+        if f"claims/{claim_id}/" not in pages:
+            continue
+        for word in set(re.findall(r"[a-z]{6,}", conclusion.lower())):
+            if word not in words_by_page[f"claims/{claim_id}/"]:
+                continue
+            n = sum(1 for counts in words_by_page.values() if word in counts)
+            key = (n, -len(word), claim_id, word)
+            if best is None or key < best:
+                best = key
+    assert best is not None, "no claim page in the search index"
+    return best[2], best[3]
+
+
+@pytest.mark.browser
+def test_search_finds_a_claim_by_a_word_of_its_conclusion(page, site_data, site_dir, site_url):
+    claim_id, word = _search_word(site_dir, [(c.id, c.conclusion) for c in site_data.claims])
+    claim = site_data.claim(claim_id)
+    assert word in claim.conclusion.lower()
+    page.goto("/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(word, delay=20)
+    link = page.locator(f'.md-search-result__item > a.md-search-result__link[href*="claims/{claim_id}/"]').first
+    link.wait_for(state="visible", timeout=10_000)
+    link.click()
+    page.wait_for_url(re.compile(re.escape(f"{site_url}/claims/{claim_id}/") + r"(\?[^#]*)?(#.*)?$"), timeout=5_000)
+    assert page.locator(f'.ax-claim[data-claim="{claim_id}"]').count() == 1
+    assert claim.title in page.locator("article h1").first.inner_text()
+
+
+@pytest.mark.browser
+def test_print_shows_annotations_and_source_urls_and_hides_navigation(page, sample_claim):
+    for path in (f"/{sample_claim.section}/", f"/claims/{sample_claim.id}/"):
+        page.goto(path)
+        page.emulate_media(media="print")
+        assert page.evaluate("matchMedia('print').matches")
+        for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-search"):
+            hidden = page.evaluate(
+                "sel => Array.from(document.querySelectorAll(sel)).every(el => el.getClientRects().length === 0)",
+                selector,
+            )
+            assert hidden, f"{path}: {selector} is still shown in print"
+        card = page.locator(f'.ax-claim[data-claim="{sample_claim.id}"]')
+        annotation = card.locator(".ax-claim__annotation")
+        assert annotation.is_visible(), f"{path}: the annotation is hidden in print"
+        assert len(annotation.inner_text().strip()) > 80, f"{path}: the annotation prints no text"
+        urls = card.locator(".ax-sourcelist a.ax-extlink")
+        assert urls.count() >= 2, f"{path}: fewer than two source URLs on the card"
+        for i in range(urls.count()):
+            url = urls.nth(i)
+            assert url.is_visible(), f"{path}: source URL {i} is hidden in print"
+            assert url.inner_text().strip() == url.get_attribute("href"), f"{path}: the printed text is not the URL"
+        # Other external links get their URL printed after them.
+        after = page.evaluate(
+            """() => { const a = document.querySelector('.md-typeset a[href^="http"]:not(.ax-extlink)');
+                       return a ? [a.href, getComputedStyle(a, '::after').content] : null; }"""
+        )
+        if after:
+            assert after[0].rstrip("/") in after[1], f"{path}: external link prints no URL ({after})"
+        assert page.locator(".ax-cite__tip").first.is_hidden()
+        page.emulate_media(media="screen")
+        assert page.locator(".md-header").is_visible(), "screen media did not come back"
+
+
+@pytest.mark.browser
+def test_no_request_leaves_127_0_0_1(new_context, key_pages, site_url):
+    context = new_context()
+    page = context.new_page()
+    pages = [p for p, _ in key_pages] + ["/charts/", "/downloads/", "/methodology/", "/does-not-exist/"]
+    for path in pages:
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    # Interactions that load more: search (worker and index), palette switch, a source preview.
+    page.goto("/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("chips")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    page.locator("form[data-md-component=palette] label.md-header__button:visible").click()
+    page.goto("/leads/")
+    page.locator(".ax-cite__link").first.hover()
+    page.emulate_media(media="print")
+    page.wait_for_load_state("networkidle")
+    requests = context.requests
+    assert len(requests) >= len(pages), f"only {len(requests)} requests recorded: is the log working?"
+    assert any("search_index.json" in u for u in requests), "the search index was never requested"
+    foreign = sorted({u for u in requests if not u.startswith(site_url + "/") and not u.startswith(("data:", "blob:"))})
+    assert not foreign, "requests that left 127.0.0.1:\n  " + "\n  ".join(foreign)

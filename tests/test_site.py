@@ -1,0 +1,259 @@
+"""Site tests: build the real site (strict, network blocked) and check the built HTML, not the exit code."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import PROJECT
+from explainer.dataset import claim_source_ids
+from explainer.load import load_and_check
+from sitebuild import build, copy_project
+
+pytestmark = pytest.mark.site
+
+
+class Page(HTMLParser):
+    """Collects ids, links, scripts, meta tags, headings and every attribute of one HTML page."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.scripts: list[dict] = []
+        self.meta: dict[str, str] = {}
+        self.attrs: list[tuple[str, str, str]] = []
+        self._script: dict | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for k, v in attrs:
+            self.attrs.append((tag, k, v or ""))
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag == "a" and a.get("href") is not None:
+            self.links.append(a["href"])
+        if tag == "meta":
+            key = a.get("name") or a.get("property")
+            if key:
+                self.meta[key] = a.get("content", "")
+        if tag == "script":
+            self._script = {"attrs": a, "text": ""}
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts.append(self._script)
+            self._script = None
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    out = tmp_path_factory.mktemp("site")
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr[-4000:]
+    warnings = [l for l in result.stderr.splitlines() if "WARNING" in l]
+    assert warnings == [], warnings
+    return out
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    ds, problems = load_and_check(PROJECT / "data")
+    assert not problems
+    return ds
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def parse(path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def test_every_claim_appears_once_on_its_section_page_and_has_its_own_page(site, dataset):
+    for section in dataset.sections:
+        page = parse(site / section.id / "index.html")
+        for claim in dataset.claims_in(section.id):
+            assert page.ids.count(claim.id) == 1, (section.id, claim.id)
+    for claim in dataset.claims:
+        own = site / "claims" / claim.id / "index.html"
+        assert own.exists(), claim.id
+        assert parse(own).ids.count(claim.id) == 1
+    # a claim card is on exactly one section page
+    for claim in dataset.claims:
+        holders = [s.id for s in dataset.sections if claim.id in parse(site / s.id / "index.html").ids]
+        assert holders == [claim.section], (claim.id, holders)
+
+
+def test_every_alias_reaches_its_claim(site, dataset):
+    aliases = dataset.aliases()
+    for alias, target in aliases.items():
+        redirect = (site / "claims" / alias / "index.html").read_text(encoding="utf-8")
+        assert f'url=../{target}/"' in redirect and f'href="../{target}/"' in redirect
+        section = dataset.claim(target).section
+        assert alias in parse(site / section / "index.html").ids  # old #anchor still lands on the card
+
+
+def test_every_citation_points_to_an_existing_source_entry(site, dataset):
+    entries = set(parse(site / "sources" / "index.html").ids)
+    assert {f"src-{sid}" for sid in dataset.sources} <= entries
+    checked = 0
+    for path in html_files(site):
+        for href in parse(path).links:
+            if "sources/#src-" in href:
+                assert href.split("#", 1)[1] in entries, (path, href)
+                checked += 1
+    assert checked > 100
+
+
+def _resolve(page: Path, href: str, site: Path) -> tuple[Path, str]:
+    parts = urlsplit(href)
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def test_no_internal_link_or_anchor_is_broken(site):
+    cache: dict[Path, set[str]] = {}
+    broken = []
+    for path in html_files(site):
+        if path.name == "404.html" and path.parent == site:
+            continue  # Material's 404 page links to "/" on purpose: it is served from any path
+        for href in parse(path).links:
+            if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("//"):
+                continue
+            target, anchor = _resolve(path, href, site)
+            if not target.exists():
+                broken.append((str(path.relative_to(site)), href))
+                continue
+            if anchor and target.suffix == ".html":
+                ids = cache.setdefault(target, set(parse(target).ids))
+                if anchor not in ids:
+                    broken.append((str(path.relative_to(site)), href))
+    assert broken == []
+
+
+def test_exports_parse_with_standard_tools_and_agree_with_the_data(site, dataset):
+    claims = json.loads((site / "data" / "claims.json").read_text())["claims"]
+    assert [c["id"] for c in claims] == [c.id for c in dataset.claims]
+    for record, claim in zip(claims, dataset.claims):
+        assert record["url"] == f"/claims/{claim.id}/"
+        assert record["verdict"] == claim.verdict and record["leader"] == claim.leader
+        assert record["sources"] == claim_source_ids(claim)
+        assert set(record) == {"id", "title", "section", "kind", "verdict", "leader", "conclusion", "as_of", "reviewed", "url", "sources"}
+    sources = json.loads((site / "data" / "sources.json").read_text())["sources"]
+    assert {s["id"] for s in sources} == set(dataset.sources)
+    cited = dataset.cited_by()
+    for s in sources:
+        assert s["cited_by"] == cited[s["id"]]
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "claims.csv").read_text())))
+    assert [r["id"] for r in rows] == [c.id for c in dataset.claims]
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "sources.csv").read_text())))
+    assert {r["id"] for r in rows} == set(dataset.sources)
+
+    import bibtexparser
+
+    bib = bibtexparser.loads((site / "data" / "bibliography.bib").read_text())
+    assert {e["ID"] for e in bib.entries} == set(dataset.sources)
+    for entry in bib.entries:
+        assert entry["url"] == dataset.sources[entry["ID"]].url
+
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads((site / "data" / "bibliography.json").read_text())
+    assert {i["id"] for i in items} == set(dataset.sources)
+    source = CiteProcJSON(items)
+    style = CitationStylesStyle("harvard1", validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert len(rendered) == len(items)
+
+
+def test_each_claim_page_has_one_claimreview_naming_its_claim_and_rating(site, dataset):
+    from explainer import scale
+
+    for claim in dataset.claims:
+        page = parse(site / "claims" / claim.id / "index.html")
+        blocks = [s for s in page.scripts if s["attrs"].get("type") == "application/ld+json"]
+        assert len(blocks) == 1, claim.id
+        data = json.loads(blocks[0]["text"])
+        assert data["@type"] == "ClaimReview"
+        assert data["url"].endswith(f"claims/{claim.id}/")
+        assert data["itemReviewed"]["name"] == claim.quote
+        assert data["reviewRating"]["alternateName"] == scale.VERDICTS[claim.verdict][0]
+
+
+def test_every_chart_is_inline_svg_with_title_and_matching_table(site, dataset):
+    text = (site / "charts" / "index.html").read_text(encoding="utf-8")
+    for figure in dataset.figures:
+        block = text[text.index(f'id="fig-{figure.id}"'):]
+        block = block[: block.index("</figure>")]
+        assert "<svg" in block and 'role="img"' in block
+        assert f'<title id="fig-{figure.id}-title">' in block
+        assert "<desc" in block
+        headers = re.findall(r'<th scope="col">(.*?)</th>', block)
+        assert headers[1:] == [s.name for s in figure.series]
+        rows = re.findall(r'<tr><th scope="row">(.*?)</th>', block)
+        assert rows == [str(p.x) for p in figure.series[0].points]
+        assert "<script" not in block
+
+
+def test_every_page_has_description_and_opengraph_meta(site):
+    for path in html_files(site):
+        if "claims" in path.parts and "index.html" == path.name and "url=" in path.read_text()[:600]:
+            continue  # alias redirect stubs
+        if path.name == "404.html":
+            continue
+        page = parse(path)
+        for key in ("description", "og:title", "og:description", "og:type"):
+            assert page.meta.get(key), (path, key)
+
+
+def test_each_claim_is_indexed_for_search_once(site, dataset):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    for claim in dataset.claims[:10]:
+        hits = [d["location"] for d in index["docs"] if d["title"] == claim.title]
+        assert hits and all(h.startswith(f"claims/{claim.id}/") for h in hits), (claim.id, hits)
+
+
+def test_no_page_requests_a_third_party_resource(site):
+    for path in html_files(site):
+        page = parse(path)
+        for tag, attr, value in page.attrs:
+            if (tag, attr) in {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")}:
+                if tag == "link" and any(a == "rel" and v == "canonical" for t, a, v in page.attrs if t == "link"):
+                    pass
+                assert not re.match(r"^(https?:)?//", value), (path, tag, value)
+
+
+def test_two_builds_are_byte_identical(tmp_path, site):
+    project = copy_project(tmp_path / "again")
+    out = tmp_path / "site-again"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+    def digest(root: Path) -> dict[str, str]:
+        return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    first, second = digest(site), digest(out)
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []

@@ -1,0 +1,134 @@
+"""The build refuses bad data and bad macro calls with path:line lines, never a traceback; make site is atomic;
+hostile data builds into a site with no executable injected markup."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT
+from sitebuild import build, build_env, copy_project, edit_yaml
+from test_render_safety import HOSTILE, PAYLOADS, audit
+
+pytestmark = pytest.mark.site
+
+
+def _check_lines(project: Path) -> list[str]:
+    result = subprocess.run([sys.executable, "-m", "explainer", "check"], cwd=project, capture_output=True, text=True)
+    return result.stdout.strip().splitlines()
+
+
+def test_bad_data_fails_the_build_with_the_same_lines_as_check(tmp_path):
+    project = copy_project(tmp_path / "p")
+    path = project / "data" / "claims" / "leads.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("verdict: supported", "verdict: sort-of", 1)
+    text = re.sub(r"(\n\s+- source: )(\S+)", r"\1no-such-source", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    expected = _check_lines(project)
+    assert len(expected) >= 2
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    for line in expected:
+        assert line in result.stderr, line
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_unknown_id_in_a_macro_call_names_the_page_and_line(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "about.md"
+    page.write_text(page.read_text() + "\n\n{{ claim_card('no-such-claim') }}\n\n{{ figure('no-such-figure') }}\n")
+    lines = page.read_text().splitlines()
+    claim_line = next(i for i, l in enumerate(lines, 1) if "no-such-claim" in l)
+    figure_line = next(i for i, l in enumerate(lines, 1) if "no-such-figure" in l)
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert f"docs/about.md:{claim_line}: claim_card('no-such-claim'): claim 'no-such-claim' does not exist [unknown-macro-id]" in result.stderr
+    assert f"docs/about.md:{figure_line}: figure('no-such-figure'): figure 'no-such-figure' does not exist [unknown-macro-id]" in result.stderr
+
+
+def test_a_section_page_that_forgets_its_claims_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "outlook.md").write_text("{{ section_intro('outlook') }}\n")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "[not-rendered]" in result.stderr and "is not shown on any page" in result.stderr
+
+
+def test_make_site_replaces_site_only_when_the_build_succeeds(tmp_path):
+    project = copy_project(tmp_path / "p")
+    for name in ("Makefile", "requirements.lock", "requirements-test.lock", "pyproject.toml"):
+        (project / name).write_bytes((PROJECT / name).read_bytes())
+    (project / ".venv").symlink_to(PROJECT / ".venv")
+    env = build_env()
+    make = ["make", "-s", "-o", ".venv/.site-deps", "site"]
+    ok = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr[-3000:]
+    site = project / "site"
+
+    def digest() -> str:
+        h = hashlib.sha256()
+        for p in sorted(site.rglob("*")):
+            if p.is_file():
+                h.update(str(p.relative_to(site)).encode() + p.read_bytes())
+        return h.hexdigest()
+
+    before = digest()
+    leads = project / "data" / "claims" / "leads.yml"
+    leads.write_text(leads.read_text().replace("verdict: supported", "verdict: nonsense", 1))
+    bad = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True)
+    assert bad.returncode != 0
+    assert "left as it was" in bad.stderr
+    assert digest() == before
+    assert not list(project.glob(".site-build.*"))
+
+
+def test_hostile_data_builds_into_an_inert_site(tmp_path):
+    project = copy_project(tmp_path / "p")
+
+    def poison_claim(data):
+        claim = data["claims"][0]
+        claim["title"] = "T " + PAYLOADS[0]
+        claim["quote"] = PAYLOADS[4]
+        for field in ("claim", "conclusion", "metric"):
+            claim[field] = HOSTILE
+        claim["annotation"] = claim["annotation"] + "\n\n" + HOSTILE
+        claim["evidence"][0]["finding"] = HOSTILE
+        claim["evidence"][0]["locator"] = HOSTILE
+
+    def poison_source(data):
+        data["sources"][0]["title"] = HOSTILE
+        data["sources"][0]["publisher"] = HOSTILE
+
+    def poison_term(data):
+        data["terms"][0]["definition"] = HOSTILE
+
+    def poison_section(data):
+        data["sections"][0]["intro"] = HOSTILE
+        data["sections"][0]["questions"][0] = HOSTILE
+
+    edit_yaml(project / "data" / "claims" / "leads.yml", poison_claim)
+    edit_yaml(project / "data" / "sources.yml", poison_source)
+    edit_yaml(project / "data" / "glossary.yml", poison_term)
+    edit_yaml(project / "data" / "sections.yml", poison_section)
+    out = tmp_path / "out"
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    allowed_scripts = re.compile(r'<script(?: src="[^"]+")?></script>|<script type="application/ld\+json">|<script id="__config" type="application/json">')
+    for path in sorted(out.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert "PWNED" not in text, path
+        bad = [b for b in audit(text) if b not in ("<svg>",) and not b.startswith("<script")]
+        assert bad == [], (path, bad)
+        for script in re.findall(r"<script[^>]*>", text):
+            assert allowed_scripts.match(script) or "location.replace" in text, (path, script)
+        for body in re.findall(r"<script[^>]*>(.*?)</script>", text, flags=re.S):
+            assert "alert(" not in body, (path, body[:200])
