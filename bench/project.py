@@ -85,8 +85,11 @@ watch: []
 """
 
 
-def capture_plain(project: Path, plain: Path, env: dict[str, str]) -> Path:
-    """Build ``project`` once with the capture hook; lay out ``plain`` as a plain-Markdown project."""
+def capture_plain(project: Path, plain: Path, env: dict[str, str], method: str = "render") -> Path:
+    """Lay out ``plain`` as a plain-Markdown project holding the pages ``project`` renders.
+
+    ``method="render"`` drives the adapter without MkDocs' HTML stage (bench/render_plain.py, fast);
+    ``method="hook"`` runs a full build of ``project`` with bench/capture_hook.py added."""
     plain = Path(plain)
     if plain.exists():
         shutil.rmtree(plain)
@@ -96,6 +99,14 @@ def capture_plain(project: Path, plain: Path, env: dict[str, str]) -> Path:
     shutil.copytree(project / "overrides", plain / "overrides")
     shutil.copy2(project / "mkdocs.yml", plain / "base.yml")
     (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    if method == "render":
+        proc = subprocess.run(
+            [sys.executable, str(BENCH / "render_plain.py"), str(project), str(docs)],
+            cwd=project, env=env, capture_output=True, text=True, check=False,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"rendering the plain pages failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+        return plain
     config = project / "mkdocs.bench-capture.yml"
     config.write_text(CAPTURE_CONFIG.format(hook=BENCH / "capture_hook.py", out=docs), encoding="utf-8")
     site = project / ".bench-capture-site"

@@ -37,7 +37,7 @@ def on_config(config):
         project / "templates",
         site_name=config.site_name,
         dir_urls=config.use_directory_urls,
-        edit_url=extra.get("edit_data_url"),
+        edit_url=extra.get("edit_data_url") or (f"{config.repo_url.rstrip('/')}/blob/main" if config.repo_url else None),
     )
     _fail_on(s.problems, "in the data")
     return config
@@ -118,6 +118,8 @@ def on_page_context(context, page, config, nav):
     if uri.startswith("claims/") and uri.endswith(".md"):
         claim = s.dataset.claim(uri[len("claims/"):-3])
         if claim is not None:
+            # Material's edit button would point at a generated page: point it at the YAML record instead.
+            page.edit_url = s.renderer.edit_link(claim.path, claim.line)
             url = (config.site_url or "/").rstrip("/") + "/" + page.url
             page.meta["description"] = s.renderer.claim_description(claim.id)
             page.meta["ax_jsonld"] = script_json(claim_review(claim, s.dataset.article, config.site_name, url))

@@ -1,0 +1,73 @@
+"""Every command, make target and macro is documented (README or the contributing page)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import PROJECT
+from explainer.checks import CODES
+from explainer.cli import build_parser
+
+README = (PROJECT / "README.md").read_text(encoding="utf-8")
+CONTRIBUTING = (PROJECT / "docs" / "contributing.md").read_text(encoding="utf-8")
+DOCS = README + CONTRIBUTING
+
+
+def _subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return list(action.choices)
+
+
+class FakeEnv:
+    def __init__(self):
+        self.macros: dict = {}
+        self.variables: dict = {}
+
+    def macro(self, fn=None, name=None):
+        if fn is None:
+            return lambda f: self.macro(f, name)
+        self.macros[name or fn.__name__] = fn
+        return fn
+
+
+def _macros() -> dict:
+    import macros
+
+    env = FakeEnv()
+    macros.define_env(env)
+    return env.macros
+
+
+@pytest.mark.parametrize("command", _subcommands())
+def test_every_cli_command_is_documented(command):
+    assert f"explainer {command}" in DOCS
+
+
+@pytest.mark.parametrize("command", _subcommands())
+def test_every_cli_command_has_help(command):
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    assert any(choice.dest == command for choice in action._choices_actions)
+
+
+@pytest.mark.parametrize("name", sorted(_macros()))
+def test_every_macro_is_documented_with_a_docstring(name):
+    fn = _macros()[name]
+    assert fn.__doc__ and fn.__doc__.strip()
+    assert re.search(rf"`{name}\(", CONTRIBUTING), name
+
+
+@pytest.mark.parametrize("target", ["serve", "site", "test", "check", "bench", "bench-quick", "dist", "lock"])
+def test_every_make_target_is_documented_and_exists(target):
+    makefile = (PROJECT / "Makefile").read_text()
+    assert re.search(rf"^{re.escape(target)}:", makefile, re.M)
+    assert f"make {target}" in README
+
+
+def test_every_problem_code_appears_in_the_contributing_table():
+    # the page renders CODES through the problem_codes() macro; make sure the macro is called
+    assert "{{ problem_codes() }}" in CONTRIBUTING
+    assert len(CODES) >= 25
