@@ -22,6 +22,20 @@ def tool(name: str) -> str:
     return str(candidate) if candidate.exists() else (shutil.which(name) or name)
 
 
+def mkdocs_cmd(unlimited: bool = False) -> list[str]:
+    """The mkdocs command; with the loader's file limits raised if ``unlimited`` (bench/limits.py)."""
+    if unlimited:
+        return [sys.executable, str(BENCH / "unlimited.py"), "mkdocs"]
+    return [tool("mkdocs")]
+
+
+def check_cmd(data: Path, unlimited: bool = False) -> list[str]:
+    """``python -m explainer check --data DIR`` (through bench/unlimited.py if ``unlimited``)."""
+    if unlimited:
+        return [sys.executable, str(BENCH / "unlimited.py"), "explainer", "check", "--data", str(data)]
+    return [sys.executable, "-m", "explainer", "check", "--data", str(data)]
+
+
 def child_env(**extra: str) -> dict[str, str]:
     """The environment ``make`` gives its commands (see the Makefile), plus ``extra``."""
     env = dict(os.environ)
@@ -85,7 +99,8 @@ watch: []
 """
 
 
-def capture_plain(project: Path, plain: Path, env: dict[str, str], method: str = "render") -> Path:
+def capture_plain(project: Path, plain: Path, env: dict[str, str], method: str = "render",
+                  unlimited: bool = False) -> Path:
     """Lay out ``plain`` as a plain-Markdown project holding the pages ``project`` renders.
 
     ``method="render"`` drives the adapter without MkDocs' HTML stage (bench/render_plain.py, fast);
@@ -101,7 +116,8 @@ def capture_plain(project: Path, plain: Path, env: dict[str, str], method: str =
     (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
     if method == "render":
         proc = subprocess.run(
-            [sys.executable, str(BENCH / "render_plain.py"), str(project), str(docs)],
+            [sys.executable, str(BENCH / "render_plain.py"), str(project), str(docs)]
+            + (["--unlimited"] if unlimited else []),
             cwd=project, env=env, capture_output=True, text=True, check=False,
         )
         if proc.returncode != 0:
@@ -112,7 +128,7 @@ def capture_plain(project: Path, plain: Path, env: dict[str, str], method: str =
     site = project / ".bench-capture-site"
     try:
         proc = subprocess.run(
-            [tool("mkdocs"), "build", "--quiet", "-f", str(config), "--site-dir", str(site)],
+            mkdocs_cmd(unlimited) + ["build", "--quiet", "-f", str(config), "--site-dir", str(site)],
             cwd=project, env=env, capture_output=True, text=True, check=False,
         )
         if proc.returncode != 0:

@@ -9,8 +9,8 @@
 - Every claim rests on exactly five sources (one evidence item each, cited in the annotation);
   ``sources.yml`` holds one synthetic source per claim (each cited by five claims) plus the real
   sources the glossary and the figures cite.
-- Claim ids that docs pages link to (``claims/<id>.md``) are given to synthetic claims, so the
-  site still builds with ``--strict``.
+- Claim ids that docs pages link to (``claims/<id>.md``) or figures name are given to synthetic
+  claims, so the data checks clean and the site still builds with ``--strict``.
 
 Deterministic: the same size always gives the same bytes.
 """
@@ -216,7 +216,9 @@ def generate(n_claims: int, out: Path, real_data: Path, docs_dir: Path, seed: in
     counts = _section_counts(n_claims, real_counts)
     templates = {s: ds.claims_in(s) or ds.claims for s in sections}
 
-    reserved = [c for c in reserved_claim_ids(docs_dir)]
+    reserved = reserved_claim_ids(docs_dir)
+    for fig in ds.figures:  # figures.yml is copied as is: the claims it names must exist
+        reserved += [c for c in fig.claims if c not in reserved]
     ids = [f"claim-{k:05d}" for k in range(n_claims)]
     for i, cid in enumerate(reserved[:n_claims]):
         ids[i * max(1, n_claims // max(1, len(reserved)))] = cid

@@ -57,7 +57,7 @@ CODES: dict[str, str] = {
     "mixed-units": "a figure's series do not share x values (warning)",
     # raised while building pages
     "unknown-macro-id": "a docs page calls a macro with an id that does not exist",
-    "not-rendered": "a claim that no built page shows",
+    "not-rendered": "a claim that no section page shows",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pybtex.database import BibliographyData, Entry, Person
+from pybtex.database.output.bibtex import Writer
 
 from explainer.markup import plain_text
 from explainer.model import Claim, Source
@@ -33,10 +34,30 @@ _CSL_TYPES = {
 }
 
 
+_VERBATIM = {"url", "doi", "urldate"}
+
+
+class _Writer(Writer):
+    """pybtex's BibTeX writer (it LaTeX-encodes text), but URLs and DOIs are written verbatim."""
+
+    def _write_field(self, stream, type, value):
+        if type in _VERBATIM:
+            stream.write(f",\n    {type} = {self.quote(value)}")
+        else:
+            super()._write_field(stream, type, value)
+
+
+def _to_bibtex(data: BibliographyData) -> str:
+    import io
+
+    stream = io.StringIO()
+    _Writer(encoding="UTF-8").write_stream(data, stream)
+    return stream.getvalue()
+
+
 def _tex(text: str) -> str:
-    """Make text safe inside a BibTeX field: balanced, no commands, LaTeX specials escaped."""
-    text = re.sub(r"[{}\\]", "", text)
-    return re.sub(r"([&%$#_])", r"\\\1", text)
+    """Text safe inside a BibTeX field: no braces or backslashes (pybtex escapes the LaTeX specials)."""
+    return re.sub(r"[{}\\]", "", text)
 
 
 def _date_parts(date: str) -> list[int]:
@@ -65,7 +86,7 @@ def claim_bibtex(claim: Claim, site_name: str, url: str) -> str:
         },
         persons={"author": [Person(f"{{{AUTHOR}}}")]},
     )
-    return BibliographyData({f"claim-{claim.id}": entry}).to_string("bibtex").strip()
+    return _to_bibtex(BibliographyData({f"claim-{claim.id}": entry})).strip()
 
 
 def _source_entry(source: Source) -> Entry:
@@ -96,8 +117,7 @@ def _source_entry(source: Source) -> Entry:
 
 
 def bibtex(sources: list[Source]) -> str:
-    data = BibliographyData({s.id: _source_entry(s) for s in sources})
-    return data.to_string("bibtex")
+    return _to_bibtex(BibliographyData({s.id: _source_entry(s) for s in sources}))
 
 
 def csl_item(source: Source) -> dict:

@@ -25,6 +25,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 _MD = _markdown.Markdown(extensions=["sane_lists"], output_format="html")
+_MD_ABBR = _markdown.Markdown(extensions=["sane_lists", "abbr"], output_format="html")
 _TOKEN = "AXCITE{}X"
 _TOKEN_RE = re.compile(r"AXCITE(\d+)X")
 
@@ -41,8 +42,13 @@ def sanitise(fragment: str) -> str:
     )
 
 
-def render_markdown(text: str, cite: Callable[[list[str]], str] | None = None, inline: bool = False) -> str:
-    """Markdown -> sanitised HTML; ``cite(ids)`` returns trusted HTML for each citation group."""
+def render_markdown(
+    text: str, cite: Callable[[list[str]], str] | None = None, inline: bool = False, abbreviations: str = ""
+) -> str:
+    """Markdown -> sanitised HTML; ``cite(ids)`` returns trusted HTML for each citation group.
+
+    ``abbreviations`` (``*[term]: definition`` lines) wraps glossary terms in ``<abbr title>``.
+    """
     groups: list[list[str]] = []
 
     def hold(ids: list[str]) -> str:
@@ -50,8 +56,9 @@ def render_markdown(text: str, cite: Callable[[list[str]], str] | None = None, i
         return _TOKEN.format(len(groups) - 1)
 
     body = replace_citations(text or "", hold) if cite else (text or "")
-    _MD.reset()
-    out = sanitise(_MD.convert(body))
+    md = _MD_ABBR if abbreviations else _MD
+    md.reset()
+    out = sanitise(md.convert(body + ("\n\n" + abbreviations if abbreviations else "")))
     if inline:
         out = re.sub(r"^<p>(.*)</p>$", r"\1", out.strip(), flags=re.S)
     if cite:
@@ -72,3 +79,20 @@ def markdown_escape(text: str) -> str:
     """Text made safe to place in a Markdown heading or paragraph: no markup, no raw HTML."""
     escaped = html.escape(text, quote=False)
     return re.sub(r"([\\`*_{}\[\]()#+!|~^])", r"\\\1", escaped)
+
+
+_ABBR_RE = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+
+
+def first_abbreviations_only(fragment: str) -> str:
+    """Keep the ``<abbr>`` on a term's first appearance in ``fragment``; later ones become plain text."""
+    seen: set[str] = set()
+
+    def keep(match: re.Match) -> str:
+        term = match.group(2)
+        if term in seen:
+            return term
+        seen.add(term)
+        return match.group(0)
+
+    return _ABBR_RE.sub(keep, fragment)

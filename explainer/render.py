@@ -15,7 +15,7 @@ import jinja2
 from explainer import scale
 from explainer.cite import claim_bibtex, claim_citation, tasl_line
 from explainer.dataset import Dataset, claim_source_ids
-from explainer.markup import markdown_escape, plain_text, render_markdown
+from explainer.markup import first_abbreviations_only, markdown_escape, plain_text, render_markdown
 from explainer.model import Claim, Source
 
 REVIEW_AFTER_DAYS = 365
@@ -77,6 +77,7 @@ class Renderer:
         )
         self.env.globals.update(scale=scale, site_name=site_name)
         self.rendered: set[str] = set()
+        self._abbr: str | None = None
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -136,7 +137,7 @@ class Renderer:
             verdict=scale.VERDICTS[claim.verdict],
             leader=scale.LEADERS[claim.leader],
             kind=scale.KINDS[claim.kind],
-            annotation=render_markdown(claim.annotation, cite),
+            annotation=render_markdown(claim.annotation, cite, abbreviations=self.abbreviations()),
             evidence=[
                 {
                     "item": item,
@@ -164,7 +165,9 @@ class Renderer:
             tasl=tasl_line(claim.title, self.site_name, links.claim(claim.id)),
             edit=self.edit_link(claim.path, claim.line),
         )
-        self.rendered.add(claim.id)
+        body = first_abbreviations_only(body)
+        if not standalone:
+            self.rendered.add(claim.id)  # shown on a section page, where every claim must appear
         # Each claim is indexed for search once, on its own page; the section copy is excluded.
         level, extra = ("#", "") if standalone else ("###", " data-search-exclude")
         heading = f"{level} {markdown_escape(claim.title)} {{ #{claim.id} .ax-claim__title{extra} }}"
@@ -252,6 +255,8 @@ class Renderer:
 
     def abbreviations(self) -> str:
         """Markdown abbreviation definitions (``*[HBM]: ...``) so terms explain themselves on hover."""
+        if self._abbr is not None:
+            return self._abbr
         lines = []
         for term in self.ds.terms:
             definition = plain_text(term.definition).replace("]", ")").replace("\n", " ")
@@ -259,7 +264,8 @@ class Renderer:
                 word = word.strip()
                 if word and "]" not in word and "\n" not in word:
                     lines.append(f"*[{word}]: {definition}")
-        return "\n".join(lines) + ("\n" if lines else "")
+        self._abbr = "\n".join(lines) + ("\n" if lines else "")
+        return self._abbr
 
     def verdict_scale(self) -> str:
         return self.env.get_template("verdict_scale.html").render(

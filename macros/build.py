@@ -29,9 +29,18 @@ def _fail_on(problems: list[Problem], what: str) -> None:
         raise PluginError(f"{len(errors)} problem(s) {what}; fix them and build again (make check lists them)")
 
 
+OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
 def on_config(config):
     project = _project(config)
     extra = config.extra or {}
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:
+        # Search from file:// needs the iframe-worker shim; ship our vendored copy so the offline
+        # plugin does not add its unpkg.com URL (no third-party request, even offline).
+        extra["polyfills"] = [OFFLINE_SHIM]
+        config.use_directory_urls = False  # what the offline plugin sets later; our links must agree
     s = session.start(
         project / extra.get("data_dir", "data"),
         project / "templates",
@@ -106,7 +115,7 @@ def on_env(env, config, files):
     problems = list(s.page_problems)
     missing = [c for c in s.dataset.claims if c.id not in s.renderer.rendered]
     for claim in missing:
-        problems.append(Problem(claim.path, claim.line, f"claim '{claim.id}'", "is not shown on any page", "not-rendered"))
+        problems.append(Problem(claim.path, claim.line, f"claim '{claim.id}'", "is not shown on any section page", "not-rendered"))
     _fail_on(sort_problems(problems), "on the pages")
     return env
 

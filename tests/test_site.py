@@ -180,7 +180,7 @@ def test_exports_parse_with_standard_tools_and_agree_with_the_data(site, dataset
     items = json.loads((site / "data" / "bibliography.json").read_text())
     assert {i["id"] for i in items} == set(dataset.sources)
     source = CiteProcJSON(items)
-    style = CitationStylesStyle("harvard1", validate=False)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))

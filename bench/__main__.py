@@ -1,0 +1,360 @@
+"""``python -m bench [--quick]``: the benchmarks of issue 7; prints a table, writes bench/results/latest.json."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+from bench import measure, synth
+from bench.project import BENCH, REPO, capture_plain, check_cmd, child_env, make_project, mkdocs_cmd
+from bench.targets import evaluate
+from bench.weight import page_weight
+
+RESULTS = BENCH / "results"
+FULL_SIZES = (100, 1_000, 5_000)
+QUICK_SIZES = (100, 1_000)
+CHECK_ONLY_SIZES = (10_000,)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    p.add_argument("--quick", action="store_true", help="100 and 1,000 claims only (no 5,000, no 10,000 check, no Lighthouse)")
+    p.add_argument("--runs", type=int, default=3, help="runs per measurement, median reported (default 3, at least 3)")
+    p.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",") if x], default=None,
+                   help="build sizes, comma-separated (default 100,1000,5000; --quick 100,1000)")
+    p.add_argument("--check-sizes", type=lambda s: [int(x) for x in s.split(",") if x], default=None,
+                   help="extra sizes for the check timing only (default 10000; none with --quick)")
+    p.add_argument("--lighthouse", dest="lighthouse", action="store_true", default=None,
+                   help="run Lighthouse (default: in the full run only)")
+    p.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
+    p.add_argument("--no-reload", action="store_true", help="skip the mkdocs serve edit-to-reload measurement")
+    p.add_argument("--plain-method", choices=("render", "hook"), default="render",
+                   help="how the plain-Markdown pages are captured (default render; hook = a capturing build)")
+    p.add_argument("--scratch", type=Path, default=None, help="scratch folder (default: a new temp dir, removed)")
+    p.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    p.add_argument("--out", type=Path, default=RESULTS / "latest.json", help="results file (default bench/results/latest.json)")
+    args = p.parse_args(argv)
+    if args.runs < 1:
+        p.error("--runs must be at least 1")
+    if args.sizes is None:
+        args.sizes = list(QUICK_SIZES if args.quick else FULL_SIZES)
+    if args.check_sizes is None:
+        args.check_sizes = [] if args.quick else list(CHECK_ONLY_SIZES)
+    if args.lighthouse is None:
+        args.lighthouse = not args.quick
+    return args
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def machine() -> dict:
+    mem = 0
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = {}
+    for dist in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "Jinja2", "PyYAML", "pydantic", "nh3"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            pass
+    import yaml
+
+    return {
+        "cores": os.cpu_count(),
+        "ram_gib": round(mem / 2**30, 1),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "os": platform.platform(),
+        "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
+        "packages": versions,
+    }
+
+
+def revision() -> dict:
+    """The commit measured, and whether the engine, adapter, templates or data had uncommitted edits."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    dirty = git("status", "--porcelain", "--", "explainer", "macros", "templates", "overrides", "docs", "data", "mkdocs.yml")
+    return {"commit": git("rev-parse", "--short", "HEAD") or None, "uncommitted_changes": bool(dirty)}
+
+
+def time_check(data: Path, cwd: Path, env: dict, runs: int, unlimited: bool) -> dict:
+    cmd = check_cmd(data, unlimited)
+    measure.run(cmd, cwd, env)  # warm-up (file cache)
+    results = [measure.run(cmd, cwd, env) for _ in range(runs)]
+    return {
+        "wall": measure.summary([r.wall_s for r in results]),
+        "peak_mib": measure.summary([r.peak_mib for r in results], 1),
+        "cpu": measure.summary([r.cpu_s for r in results]),
+    }
+
+
+def _site_stats(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.name == "index.html"]
+    section = site / "leads" / "index.html"
+    claims = sorted((site / "claims").glob("*/index.html"))
+    index = site / "search" / "search_index.json"
+    return {
+        "pages": len(pages),
+        "site_mib": round(sum(p.stat().st_size for p in files) / 2**20, 1),
+        "section_html_bytes": section.stat().st_size if section.exists() else None,
+        "claim_html_bytes": claims[len(claims) // 2].stat().st_size if claims else None,
+        "search_index_bytes": index.stat().st_size if index.exists() else None,
+    }
+
+
+def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_method: str) -> dict:
+    where = scratch / f"claims-{n}"
+    started = time.perf_counter()
+    info = synth.generate(n, where / "data", REPO / "data", REPO / "docs")
+    from explainer.yamlfile import MAX_BYTES
+
+    largest = max(info["file_bytes"].values())
+    unlimited = largest > MAX_BYTES
+    say(f"[{n:,} claims] data generated in {time.perf_counter() - started:.1f} s "
+        f"(largest file {largest / 1e6:.2f} MB{'; over the loader limit, raised' if unlimited else ''})")
+    record: dict = {"claims": n, "limit_raised": unlimited, "largest_file_bytes": largest,
+                    "data_bytes": sum(info["file_bytes"].values()), "per_section": info["per_section"],
+                    "sources": info["sources"]}
+    check = time_check(where / "data", where, env, runs, unlimited)
+    record.update(check_s=check["wall"]["median"], peak_mib=check["peak_mib"]["max"], check=check)
+    say(f"[{n:,} claims] check {check['wall']['median']:.2f} s, {check['peak_mib']['max']:.0f} MiB")
+    if not build:
+        record.update(build_s=None, plain_build_s=None, overhead_ratio=None)
+        shutil.rmtree(where, ignore_errors=True)
+        return record
+
+    project = make_project(where / "project", where / "data")
+    started = time.perf_counter()
+    plain = capture_plain(project, where / "plain", env, method=plain_method, unlimited=unlimited)
+    say(f"[{n:,} claims] plain pages captured ({plain_method}) in {time.perf_counter() - started:.1f} s")
+    data_runs, plain_runs, ratios = [], [], []
+    stats = None
+    for i in range(runs):  # A B A B ...: the ratio is taken pair by pair
+        site = where / f"site-data-{i}"
+        a = measure.run(mkdocs_cmd(unlimited) + ["build", "--strict", "--quiet", "--site-dir", str(site)], project, env)
+        if stats is None:
+            stats = _site_stats(site)
+        shutil.rmtree(site, ignore_errors=True)
+        site = where / f"site-plain-{i}"
+        b = measure.run(mkdocs_cmd() + ["build", "--strict", "--quiet", "--site-dir", str(site)], plain, env)
+        if i == 0:
+            stats["plain_pages"] = _site_stats(site)["pages"]
+        shutil.rmtree(site, ignore_errors=True)
+        data_runs.append(a)
+        plain_runs.append(b)
+        ratios.append(a.wall_s / b.wall_s)
+        say(f"[{n:,} claims] pair {i + 1}/{runs}: data {a.wall_s:.2f} s, plain {b.wall_s:.2f} s, ratio {ratios[-1]:.3f}")
+    build = measure.summary([r.wall_s for r in data_runs])
+    plain_s = measure.summary([r.wall_s for r in plain_runs])
+    ratio = measure.summary(ratios)
+    record.update(
+        build_s=build["median"], plain_build_s=plain_s["median"], overhead_ratio=ratio["median"],
+        build=build, plain_build=plain_s, overhead=ratio,
+        build_peak_mib=max(r.peak_mib for r in data_runs), plain_peak_mib=max(r.peak_mib for r in plain_runs),
+        build_cpu_s=measure.summary([r.cpu_s for r in data_runs])["median"],
+        plain_cpu_s=measure.summary([r.cpu_s for r in plain_runs])["median"],
+        site=stats,
+    )
+    shutil.rmtree(where, ignore_errors=True)
+    return record
+
+
+def bench_real(scratch: Path, env: dict, runs: int, do_reload: bool, do_lighthouse: bool) -> dict:
+    out: dict = {}
+    check = time_check(REPO / "data", REPO, env, runs, False)
+    out["check_real"] = check
+    say(f"[real data] check {check['wall']['median']:.3f} s")
+    project = make_project(scratch / "real-project")
+    site = scratch / "real-site"
+    build = measure.run(mkdocs_cmd() + ["build", "--strict", "--quiet", "--site-dir", str(site)], project, env)
+    out["real_build"] = measure.as_dict(build)
+    say(f"[real site] build {build.wall_s:.2f} s")
+    from bench.reload import first_claim
+
+    claim = first_claim(REPO / "data", "leads")
+    pages = {"home": "index.html", "section": "leads/index.html", "claim": f"claims/{claim}/index.html"}
+    page_bytes = {}
+    for kind, path in pages.items():
+        w = page_weight(site, path)
+        url = "/" + path[: -len("index.html")]
+        page_bytes[kind] = {"url": url, **w["by_kind"], "total": w["total"], "requests": w["requests"],
+                            "files": w["files"]}
+    out["page_bytes"] = page_bytes
+    if do_reload:
+        from bench.reload import measure_reload
+
+        say("[real site] edit-to-reload under mkdocs serve ...")
+        reload = measure_reload(scratch, env, edits=runs)
+        reload["summary"] = measure.summary(reload["times"])
+        out["reload"] = reload
+        say(f"[real site] reload {reload['summary']['median']:.2f} s")
+    if do_lighthouse:
+        from bench.lighthouse import run_lighthouse
+
+        say("[real site] Lighthouse ...")
+        lh = run_lighthouse(site, {k: v["url"] for k, v in page_bytes.items()}, scratch, runs=runs)
+        out["lighthouse"] = lh
+        say(f"[real site] Lighthouse: {lh.get('skipped') or 'done'}")
+    return out
+
+
+def _r(summary: dict | None, fmt: str = "{:.2f}") -> str:
+    if not summary:
+        return "-"
+    return f"{fmt.format(summary['median'])} ({fmt.format(summary['min'])}-{fmt.format(summary['max'])})"
+
+
+def table(result: dict) -> str:
+    m = result["machine"]
+    lines = [
+        f"AI Race, Annotated: benchmark ({result['mode']}, {result['runs']} runs, median (min-max)) "
+        f"{result['date']} on {m['cores']} cores, {m['ram_gib']} GiB, Python {m['python']}",
+        "",
+        "| claims | check s | check peak MiB | build s | plain build s | overhead (data/plain) | build peak MiB |",
+        "|---:|---|---:|---|---|---|---:|",
+    ]
+    for s in result["sizes"]:
+        flag = " *" if s.get("limit_raised") else ""
+        lines.append(
+            f"| {s['claims']:,}{flag} | {_r(s['check']['wall'])} | {s['peak_mib']:.0f} | {_r(s.get('build'))} | "
+            f"{_r(s.get('plain_build'))} | {_r(s.get('overhead'), '{:.3f}')} | "
+            f"{s['build_peak_mib']:.0f} |" if s.get("build") else
+            f"| {s['claims']:,}{flag} | {_r(s['check']['wall'])} | {s['peak_mib']:.0f} | - | - | - | - |"
+        )
+    if any(s.get("limit_raised") for s in result["sizes"]):
+        lines.append("")
+        lines.append("\\* over the loader's 2 MiB per-file limit: measured with the limit raised (bench/limits.py)")
+    lines.append("")
+    real = result.get("real", {})
+    if real:
+        lines.append(f"Real data: check {_r(real['check_real']['wall'], '{:.3f}')} s; "
+                     f"real site build {real['real_build']['wall_s']:.2f} s")
+    if result.get("reload_s") is not None:
+        lines.append(f"Edit-to-reload (mkdocs serve, real site): {_r(result['reload']['summary'])} s")
+    if result.get("page_bytes"):
+        lines += ["", "| page | HTML raw / gzip | CSS gzip | JS gzip | search index raw / gzip | total raw / gzip | requests |",
+                  "|---|---|---:|---:|---|---|---:|"]
+        for kind, pb in result["page_bytes"].items():
+            z = lambda k, f="gzip": pb.get(k, {}).get(f, 0)  # noqa: E731
+            lines.append(
+                f"| {kind} `{pb['url']}` | {z('html', 'raw'):,} / {z('html'):,} | {z('css'):,} | {z('js'):,} | "
+                f"{z('search_index', 'raw'):,} / {z('search_index'):,} | {pb['total']['raw']:,} / {pb['total']['gzip']:,} | "
+                f"{pb['requests']} |"
+            )
+    lh = result.get("lighthouse")
+    if lh:
+        lines.append("")
+        if lh.get("skipped"):
+            lines.append(f"Lighthouse: skipped ({lh['skipped']})")
+        else:
+            lines += [f"Lighthouse {lh.get('version', '')} mobile, median of {lh['runs']}, gzip server:", "",
+                      "| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms |",
+                      "|---|---:|---:|---:|---:|---:|---:|"]
+            for kind, pg in lh["pages"].items():
+                sc, mt = pg["scores"], pg["metrics_ms"]
+                lines.append(
+                    f"| {kind} | {sc.get('performance')} | {sc.get('accessibility')} | {sc.get('best-practices')} | "
+                    f"{sc.get('seo')} | {mt.get('largest-contentful-paint', 0):.0f} | {mt.get('total-blocking-time', 0):.0f} |"
+                )
+    lines += ["", "| target | value | met |", "|---|---|---|"]
+    for t in result["targets"]:
+        met = {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
+        lines.append(f"| {t['target']} | {t['value']} | {met} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    env = child_env()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    scratch = args.scratch or Path(tempfile.mkdtemp(prefix="ax-bench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    result: dict = {
+        "schema": 1,
+        "mode": "quick" if args.quick else "full",
+        "date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "machine": machine(),
+        "revision": revision(),
+        "runs": args.runs,
+        "plain_method": args.plain_method,
+        "sizes": [],
+    }
+    try:
+        for n in sorted(set(args.sizes) | set(args.check_sizes)):
+            result["sizes"].append(bench_size(n, scratch, env, args.runs, n in args.sizes, args.plain_method))
+        real = bench_real(scratch, env, args.runs, not args.no_reload, args.lighthouse)
+        result["real"] = {k: v for k, v in real.items() if k not in ("page_bytes", "reload", "lighthouse")}
+        result["check_real_s"] = real["check_real"]["wall"]["median"]
+        result["reload_s"] = real["reload"]["summary"]["median"] if "reload" in real else None
+        if "reload" in real:
+            result["reload"] = real["reload"]
+        result["page_bytes"] = real["page_bytes"]
+        if "lighthouse" in real:
+            result["lighthouse"] = real["lighthouse"]
+    finally:
+        if args.keep:
+            say(f"scratch kept in {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+    result["elapsed_s"] = round(time.perf_counter() - started, 1)
+    result["targets"] = evaluate(result)
+    result["notes"] = [
+        "Times are wall seconds of a whole process (`python -m explainer check`, `mkdocs build --strict`), "
+        "Python start-up included; peak memory is the process's max RSS (os.wait4).",
+        "Synthetic claims follow the real records' shapes and text lengths (bench/synth.py), 5 sources each, "
+        "spread over the 7 real section files; the plain site holds the Markdown the data-driven build renders "
+        "(claim pages, abbreviations, front matter and data exports included) built without mkdocs-macros or hooks.",
+        "KB = 1,000 bytes in the targets.",
+    ]
+    if any(s.get("limit_raised") for s in result["sizes"]):
+        result["notes"].append(
+            "Sizes marked limit_raised have data files over explainer.yamlfile.MAX_BYTES (2 MiB); the real engine "
+            "refuses them (file-too-large), so those runs raise the limit in-process (bench/limits.py)."
+        )
+    text = table(result)
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    runs_dir = RESULTS / "runs"
+    runs_dir.mkdir(parents=True, exist_ok=True)
+    stamp = result["date"].replace(":", "").replace("+0000", "Z")
+    (runs_dir / f"{stamp}-{result['mode']}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    (runs_dir / f"{stamp}-{result['mode']}.md").write_text(text + "\n")
+    say(f"wrote {args.out} (total {result['elapsed_s']:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
