@@ -39,6 +39,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-reload", action="store_true", help="skip the mkdocs serve edit-to-reload measurement")
     p.add_argument("--plain-method", choices=("render", "hook"), default="render",
                    help="how the plain-Markdown pages are captured (default render; hook = a capturing build)")
+    p.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
+                   help="before each size, wait up to SECONDS for the machine to be idle (default 0: don't wait)")
     p.add_argument("--scratch", type=Path, default=None, help="scratch folder (default: a new temp dir, removed)")
     p.add_argument("--keep", action="store_true", help="keep the scratch folder")
     p.add_argument("--out", type=Path, default=RESULTS / "latest.json", help="results file (default bench/results/latest.json)")
@@ -112,10 +114,18 @@ def time_check(data: Path, cwd: Path, env: dict, runs: int, unlimited: bool) -> 
     measure.run(cmd, cwd, env)  # warm-up (file cache)
     results = [measure.run(cmd, cwd, env) for _ in range(runs)]
     return {
+        "other_cpu_share": other_share(results),
         "wall": measure.summary([r.wall_s for r in results]),
         "peak_mib": measure.summary([r.peak_mib for r in results], 1),
         "cpu": measure.summary([r.cpu_s for r in results]),
     }
+
+
+def other_share(runs: list) -> float:
+    """Share of the machine's CPU that other processes used while ours ran (0 = quiet machine)."""
+    cores = os.cpu_count() or 1
+    wall = sum(r.wall_s for r in runs) * cores
+    return round(sum(r.other_cpu_s for r in runs) / wall, 3) if wall else 0.0
 
 
 def _site_stats(site: Path) -> dict:
@@ -133,8 +143,13 @@ def _site_stats(site: Path) -> dict:
     }
 
 
-def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_method: str) -> dict:
+def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_method: str, wait: float = 0) -> dict:
     where = scratch / f"claims-{n}"
+    if wait:
+        waited = measure.wait_idle(wait)
+        if waited > 3:
+            say(f"[{n:,} claims] waited {waited:.0f} s for an idle machine")
+    load_before = [round(x, 2) for x in os.getloadavg()]
     started = time.perf_counter()
     info = synth.generate(n, where / "data", REPO / "data", REPO / "docs")
     from explainer.yamlfile import MAX_BYTES
@@ -151,6 +166,7 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_m
     say(f"[{n:,} claims] check {check['wall']['median']:.2f} s, {check['peak_mib']['max']:.0f} MiB")
     if not build:
         record.update(build_s=None, plain_build_s=None, overhead_ratio=None)
+        record["loadavg"] = {"before": load_before, "after": [round(x, 2) for x in os.getloadavg()]}
         shutil.rmtree(where, ignore_errors=True)
         return record
 
@@ -158,7 +174,7 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_m
     started = time.perf_counter()
     plain = capture_plain(project, where / "plain", env, method=plain_method, unlimited=unlimited)
     say(f"[{n:,} claims] plain pages captured ({plain_method}) in {time.perf_counter() - started:.1f} s")
-    data_runs, plain_runs, ratios = [], [], []
+    data_runs, plain_runs, ratios, cpu_ratios = [], [], [], []
     stats = None
     for i in range(runs):  # A B A B ...: the ratio is taken pair by pair
         site = where / f"site-data-{i}"
@@ -174,6 +190,7 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_m
         data_runs.append(a)
         plain_runs.append(b)
         ratios.append(a.wall_s / b.wall_s)
+        cpu_ratios.append(a.cpu_s / b.cpu_s if b.cpu_s else 0.0)
         say(f"[{n:,} claims] pair {i + 1}/{runs}: data {a.wall_s:.2f} s, plain {b.wall_s:.2f} s, ratio {ratios[-1]:.3f}")
     build = measure.summary([r.wall_s for r in data_runs])
     plain_s = measure.summary([r.wall_s for r in plain_runs])
@@ -185,13 +202,18 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_m
         build_cpu_s=measure.summary([r.cpu_s for r in data_runs])["median"],
         plain_cpu_s=measure.summary([r.cpu_s for r in plain_runs])["median"],
         site=stats,
+        other_cpu_share=other_share(data_runs + plain_runs),
+        overhead_cpu=measure.summary(cpu_ratios),
     )
+    record["loadavg"] = {"before": load_before, "after": [round(x, 2) for x in os.getloadavg()]}
     shutil.rmtree(where, ignore_errors=True)
     return record
 
 
-def bench_real(scratch: Path, env: dict, runs: int, do_reload: bool, do_lighthouse: bool) -> dict:
-    out: dict = {}
+def bench_real(scratch: Path, env: dict, runs: int, do_reload: bool, do_lighthouse: bool, wait: float = 0) -> dict:
+    if wait:
+        measure.wait_idle(wait)
+    out: dict = {"loadavg_before": [round(x, 2) for x in os.getloadavg()]}
     check = time_check(REPO / "data", REPO, env, runs, False)
     out["check_real"] = check
     say(f"[real data] check {check['wall']['median']:.3f} s")
@@ -244,8 +266,12 @@ def table(result: dict) -> str:
         "| claims | check s | check peak MiB | build s | plain build s | overhead (data/plain) | build peak MiB |",
         "|---:|---|---:|---|---|---|---:|",
     ]
+    busy = []
     for s in result["sizes"]:
         flag = " *" if s.get("limit_raised") else ""
+        share = max(s.get("other_cpu_share") or 0, s["check"].get("other_cpu_share") or 0)
+        if share > 0.15:
+            busy.append(f"{s['claims']:,} claims: {100 * share:.0f}%")
         lines.append(
             f"| {s['claims']:,}{flag} | {_r(s['check']['wall'])} | {s['peak_mib']:.0f} | {_r(s.get('build'))} | "
             f"{_r(s.get('plain_build'))} | {_r(s.get('overhead'), '{:.3f}')} | "
@@ -255,6 +281,10 @@ def table(result: dict) -> str:
     if any(s.get("limit_raised") for s in result["sizes"]):
         lines.append("")
         lines.append("\\* over the loader's 2 MiB per-file limit: measured with the limit raised (bench/limits.py)")
+    if busy:
+        lines.append("")
+        lines.append("Other processes used this share of the machine's CPU while these ran (noisy numbers): "
+                     + "; ".join(busy))
     lines.append("")
     real = result.get("real", {})
     if real:
@@ -313,8 +343,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         for n in sorted(set(args.sizes) | set(args.check_sizes)):
-            result["sizes"].append(bench_size(n, scratch, env, args.runs, n in args.sizes, args.plain_method))
-        real = bench_real(scratch, env, args.runs, not args.no_reload, args.lighthouse)
+            result["sizes"].append(bench_size(n, scratch, env, args.runs, n in args.sizes, args.plain_method,
+                                             args.wait_idle))
+        real = bench_real(scratch, env, args.runs, not args.no_reload, args.lighthouse, args.wait_idle)
         result["real"] = {k: v for k, v in real.items() if k not in ("page_bytes", "reload", "lighthouse")}
         result["check_real_s"] = real["check_real"]["wall"]["median"]
         result["reload_s"] = real["reload"]["summary"]["median"] if "reload" in real else None

@@ -21,6 +21,35 @@ class Run:
     cpu_s: float
     peak_mib: float
     rc: int
+    other_cpu_s: float = 0.0
+    """CPU seconds the rest of the machine used meanwhile (/proc/stat minus ours): noise indicator."""
+
+
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def busy_seconds() -> float:
+    """CPU seconds all cores have spent busy since boot (0 where /proc/stat is missing)."""
+    try:
+        with open("/proc/stat") as handle:
+            fields = handle.readline().split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / _TICK
+
+
+def wait_idle(max_wait: float, threshold: float = 0.25, window: float = 2.0) -> float:
+    """Wait until the machine's busy share over ``window`` seconds is below ``threshold`` (or
+    ``max_wait`` passed); returns the seconds waited."""
+    start = time.perf_counter()
+    cores = os.cpu_count() or 1
+    while time.perf_counter() - start < max_wait:
+        before = busy_seconds()
+        time.sleep(window)
+        if (busy_seconds() - before) / (window * cores) < threshold:
+            break
+    return time.perf_counter() - start
 
 
 class CommandFailed(RuntimeError):
@@ -30,6 +59,7 @@ class CommandFailed(RuntimeError):
 def run(cmd: list[str], cwd: str | Path, env: dict[str, str], timeout: float = 3600) -> Run:
     """Run ``cmd`` to completion; raise CommandFailed (with its stderr) on a non-zero exit."""
     with tempfile.TemporaryFile() as err:
+        busy = busy_seconds()
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
         deadline = start + timeout
@@ -43,9 +73,11 @@ def run(cmd: list[str], cwd: str | Path, env: dict[str, str], timeout: float = 3
                 break
             time.sleep(0.005)
         wall = time.perf_counter() - start
+        busy = busy_seconds() - busy
         proc.returncode = os.waitstatus_to_exitcode(status)
-        result = Run(round(wall, 4), round(usage.ru_utime + usage.ru_stime, 4), round(usage.ru_maxrss / 1024, 1),
-                     proc.returncode)
+        cpu = usage.ru_utime + usage.ru_stime
+        result = Run(round(wall, 4), round(cpu, 4), round(usage.ru_maxrss / 1024, 1), proc.returncode,
+                     round(max(0.0, busy - cpu), 3))
         if proc.returncode != 0:
             err.seek(0)
             tail = err.read()[-4000:].decode("utf-8", "replace")

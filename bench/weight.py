@@ -3,6 +3,7 @@
 Counted: the HTML; every local stylesheet and script the page references; the search worker and
 ``search/search_index.json``, which Material's search fetches on every first page load whether or not
 the visitor searches; and the favicon. Fonts are not fetched (``theme.font: false``).
+"gzip" is what a server sending gzip -9 would transfer (images and fonts are counted as they are).
 """
 
 from __future__ import annotations
@@ -59,7 +60,13 @@ def _local(site: Path, page_path: str, ref: str) -> Path | None:
     return target if target.is_file() else None
 
 
-def _sizes(data: bytes) -> dict[str, int]:
+BINARY = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2")
+
+
+def _sizes(data: bytes, name: str = "") -> dict[str, int]:
+    """Raw and gzip -9 sizes; already-compressed formats (PNG, fonts...) are sent as they are."""
+    if name.lower().endswith(BINARY):
+        return {"raw": len(data), "gzip": len(data)}
     return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=9))}
 
 
@@ -93,7 +100,7 @@ def page_weight(site: Path, page_path: str) -> dict:
         if path in seen:
             continue
         seen.add(path)
-        size = _sizes(path.read_bytes())
+        size = _sizes(path.read_bytes(), path.name)
         listed.append({"file": str(path.relative_to(site)), "kind": kind, **size})
         slot = by_kind.setdefault(kind, {"raw": 0, "gzip": 0})
         slot["raw"] += size["raw"]

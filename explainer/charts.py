@@ -89,5 +89,8 @@ def chart_svg(figure: Figure, title_id: str, desc_id: str) -> str:
     )
     accessible = f"<title id=\"{title_id}\">{escape(figure.title)}</title><desc id=\"{desc_id}\">{escape(figure.description)}</desc>"
     body = re.sub(r"<metadata>.*?</metadata>", "", svg[head_end:], flags=re.S)
+    # matplotlib's <style>*{...}</style> would style the whole page when inlined: use attributes instead.
+    body = re.sub(r"<defs>\s*<style[^>]*>.*?</style>\s*</defs>|<style[^>]*>.*?</style>", "", body, flags=re.S)
+    opening = opening.replace("<svg ", '<svg stroke-linejoin="round" stroke-linecap="butt" ', 1)
     body = re.sub(r"\n\s*", "\n", body)
     return opening + accessible + body.strip()

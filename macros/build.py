@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -88,6 +89,18 @@ def on_page_markdown(markdown, page, config, files):
     return markdown + "\n\n" + session.current().renderer.abbreviations()
 
 
+def on_page_content(content, page, config, files):
+    """Keep data-derived page titles escaped in <title>.
+
+    A title taken from a page's h1 (claim and section titles come from data) is HTML-escaped text, but
+    Material prints it through ``striptags``, which unescapes it again. Setting ``meta.title`` to the
+    escaped text makes Material print it as it is.
+    """
+    if "title" not in page.meta and page.title:
+        page.meta["title"] = page.title
+    return content
+
+
 def record_macro_problem(env, name: str, args: tuple, message: str) -> None:
     page = getattr(env, "page", None)
     path, line = "docs/?", 1
@@ -124,13 +137,18 @@ def on_page_context(context, page, config, nav):
     """Description meta on every page; one ClaimReview JSON-LD block on each claim page."""
     s = session.current()
     uri = page.file.src_uri
+    # Material prints page.meta.description into an attribute without escaping it: escape it here.
+    if isinstance(page.meta.get("description"), str) and not page.meta.get("_ax_escaped"):
+        page.meta["description"] = html.escape(page.meta["description"], quote=True)
+        page.meta["_ax_escaped"] = True
     if uri.startswith("claims/") and uri.endswith(".md"):
         claim = s.dataset.claim(uri[len("claims/"):-3])
         if claim is not None:
             # Material's edit button would point at a generated page: point it at the YAML record instead.
             page.edit_url = s.renderer.edit_link(claim.path, claim.line)
             url = (config.site_url or "/").rstrip("/") + "/" + page.url
-            page.meta["description"] = s.renderer.claim_description(claim.id)
+            page.meta["description"] = html.escape(s.renderer.claim_description(claim.id), quote=True)
+            page.meta["_ax_escaped"] = True
             page.meta["ax_jsonld"] = script_json(claim_review(claim, s.dataset.article, config.site_name, url))
     return context
 

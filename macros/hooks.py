@@ -41,6 +41,10 @@ def on_page_markdown(markdown, page, config, files):
     return _fresh_build().on_page_markdown(markdown, page, config, files)
 
 
+def on_page_content(html, page, config, files):
+    return _fresh_build().on_page_content(html, page, config, files)
+
+
 def on_env(env, config, files):
     return _fresh_build().on_env(env, config, files)
 

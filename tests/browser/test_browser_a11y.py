@@ -41,8 +41,9 @@ def test_axe_reports_no_wcag21_violations(new_context, set_palette, key_pages, n
     page = new_context().new_page()
     path = _path_of(key_pages, name)
     page.goto(path)
-    set_palette(page, scheme)
-    page.reload()  # load straight into the palette, as a returning reader would
+    if scheme != "default":
+        set_palette(page, scheme)
+        page.reload()  # load straight into the palette, as a returning reader would
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     page.add_script_tag(path=str(_axe_script()))
     result = page.evaluate(
