@@ -44,7 +44,6 @@ CODES: dict[str, str] = {
     "alias-conflict": "an alias equals another claim's id or alias",
     "unknown-source": "a reference to a source not in data/sources.yml",
     "unknown-claim": "a reference to a claim that does not exist",
-    "unknown-term-source": "a glossary term cites an unknown source",
     "self-reference": "a claim lists itself as related",
     "too-few-sources": "a claim rests on fewer than two distinct sources",
     "weak-sources": "a factual verdict rests only on news or opinion sources",
@@ -54,7 +53,7 @@ CODES: dict[str, str] = {
     "orphan-claim": "a claims file that is not a section, so its claims reach no page",
     "empty-section": "a section with no claims (warning)",
     "unused-source": "a source no claim cites (warning)",
-    "mixed-units": "a figure's series do not share x values (warning)",
+    "mismatched-series": "a figure's series do not share x values (warning)",
     # raised while building pages
     "unknown-macro-id": "a docs page calls a macro with an id that does not exist",
     "not-rendered": "a claim that no section page shows",
@@ -250,7 +249,7 @@ def check_coverage(ds: Dataset) -> Iterator[Problem]:
         if len(set(xs)) > 1:
             yield _problem(
                 figure, ("series",), f"figure '{figure.id}'",
-                "series do not share the same x values; the data table will have gaps", "mixed-units", WARNING,
+                "series do not share the same x values; the data table will have gaps", "mismatched-series", WARNING,
             )
 
 

@@ -71,3 +71,11 @@ def test_every_problem_code_appears_in_the_contributing_table():
     # the page renders CODES through the problem_codes() macro; make sure the macro is called
     assert "{{ problem_codes() }}" in CONTRIBUTING
     assert len(CODES) >= 25
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_readme_lists_every_problem_code_with_an_example(code):
+    row = next((l for l in README.splitlines() if l.startswith(f"| `{code}` |")), None)
+    assert row is not None, code
+    assert f"[{code}]" in row  # an example message in the one shape
+    assert re.search(r"`\S+:\d+: ", row)
