@@ -41,12 +41,16 @@ $(TEST_DEPS): requirements-test.lock $(SITE_DEPS)
 serve: $(SITE_DEPS)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
+# The offline copy (Material's offline plugin: works from file://, search included) is built first,
+# zipped, and published inside the site at downloads/ai-race-annotated-offline.zip.
 site: $(SITE_DEPS)
-	@tmp=$$(mktemp -d .site-build.XXXXXX) && chmod 755 "$$tmp" && \
-	if $(BIN)/mkdocs build --strict --quiet --site-dir "$$tmp"; then \
-	  rm -rf $(SITE).old; if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi; \
+	@tmp=$$(mktemp -d .site-build.XXXXXX) && chmod 755 "$$tmp" && off=$$(mktemp -d .site-build.XXXXXX) && \
+	if OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir "$$off/offline" && \
+	   $(BIN)/python -m explainer.dist --offline "$$off/offline" --out "$$off" >/dev/null && \
+	   EXPLAINER_OFFLINE_ZIP="$$off/ai-race-annotated-offline.zip" $(BIN)/mkdocs build --strict --quiet --site-dir "$$tmp"; then \
+	  rm -rf $(SITE).old "$$off"; if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi; \
 	  mv "$$tmp" $(SITE) && rm -rf $(SITE).old && echo "built $(SITE)/"; \
-	else rm -rf "$$tmp"; echo "build failed: $(SITE)/ was left as it was" >&2; exit 1; fi
+	else rm -rf "$$tmp" "$$off"; echo "build failed: $(SITE)/ was left as it was" >&2; exit 1; fi
 
 check: $(SITE_DEPS)
 	@$(BIN)/python -m explainer check
@@ -64,11 +68,8 @@ bench-quick: $(TEST_DEPS)
 	$(BIN)/python -m bench --quick
 
 dist: site
-	@mkdir -p dist
-	@tmp=$$(mktemp -d .site-build.XXXXXX) && \
-	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir "$$tmp" && \
-	$(BIN)/python -m explainer.dist --site $(SITE) --offline "$$tmp" --out dist; \
-	status=$$?; rm -rf "$$tmp"; exit $$status
+	@mkdir -p dist && cp $(SITE)/downloads/ai-race-annotated-offline.zip dist/ && \
+	$(BIN)/python -m explainer.dist --site $(SITE) --out dist && ls -l dist
 
 schema: $(SITE_DEPS)
 	$(BIN)/python -m explainer schema

@@ -30,12 +30,13 @@ def pack(directory: str | Path, archive: str | Path, prefix: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer.dist", description=__doc__)
-    parser.add_argument("--site", required=True, help="the built site directory")
+    parser.add_argument("--site", help="the built site directory")
     parser.add_argument("--offline", help="the offline build directory")
     parser.add_argument("--out", default="dist")
     args = parser.parse_args(argv)
     out = Path(args.out)
-    print(pack(args.site, out / "ai-race-annotated-site.zip", "ai-race-annotated"))
+    if args.site:
+        print(pack(args.site, out / "ai-race-annotated-site.zip", "ai-race-annotated"))
     if args.offline:
         print(pack(args.offline, out / "ai-race-annotated-offline.zip", "ai-race-annotated-offline"))
     return 0

@@ -116,6 +116,17 @@ def define_env(env) -> None:
         return r().problem_codes()
 
     @env.macro
+    def offline_copy() -> str:
+        """A link to the offline zip when the build has one (``make site``), else how to get it."""
+        import os
+
+        path = os.environ.get("EXPLAINER_OFFLINE_ZIP")
+        if path and os.path.isfile(path):
+            size = os.path.getsize(path) / 1_000_000
+            return f"[Download the offline copy (zip, {size:.1f} MB)](downloads/ai-race-annotated-offline.zip){{ .md-button }}"
+        return "*The offline copy is added to the site by `make site`; this preview was built without it.*"
+
+    @env.macro
     def stats() -> dict:
         """Counts for prose: ``{{ stats().claims }}`` claims, ``{{ stats().sources }}`` sources."""
         ds = _session.current().dataset

@@ -31,6 +31,7 @@ def _fail_on(problems: list[Problem], what: str, hint: str = "") -> None:
 
 
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
+OFFLINE_ZIP_URI = "downloads/ai-race-annotated-offline.zip"
 
 
 def on_config(config):
@@ -78,6 +79,10 @@ def on_files(files, config):
             else:
                 src, target = f"claims/{alias}.html", f"{claim.id}.html"
             files.append(File.generated(config, src, content=_redirect_html(target, claim.title)))
+    # The offline copy, when `make site` built one (EXPLAINER_OFFLINE_ZIP names the archive).
+    offline_zip = os.environ.get("EXPLAINER_OFFLINE_ZIP")
+    if offline_zip and os.path.isfile(offline_zip):
+        files.append(File.generated(config, OFFLINE_ZIP_URI, abs_src_path=offline_zip))
     # The data exports, as site files, so pages can link them and MkDocs checks the links.
     for name, text in render_exports(ds, base_url="/").items():
         files.append(File.generated(config, f"data/{name}", content=text))
