@@ -36,7 +36,7 @@ PUBLISHERS = (
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[0-9][0-9.,%]*[0-9%]|[A-Za-z0-9]")
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml emitter: fast
     """Block style like the real files; long text as folded (``>-``) or literal (``|``) scalars."""
 
 
@@ -89,16 +89,24 @@ class _Words:
         return text[:1].upper() + text[1:]
 
     def sentences(self, length: int) -> str:
-        """About ``length`` characters as sentences of 12-28 words."""
-        parts: list[str] = []
+        """About ``length`` characters (to a word) as sentences of 12-28 words."""
+        rng = self.rng
+        out: list[str] = []
         size = 0
-        while size < max(length, 1):
-            n = self.rng.randint(12, 28)
-            chunk = " ".join(self.rng.choice(self.words) for _ in range(n))
-            chunk = chunk[:1].upper() + chunk[1:] + "."
-            parts.append(chunk)
-            size += len(chunk) + 1
-        return " ".join(parts)
+        in_sentence = 0
+        sentence_words = rng.randint(12, 28)
+        while size < max(length, 2) - 1:
+            word = rng.choice(self.words)
+            if in_sentence == 0:
+                word = word[:1].upper() + word[1:]
+            out.append(word)
+            size += len(word) + 1
+            in_sentence += 1
+            if in_sentence >= sentence_words and size < length - 40:
+                out[-1] += "."
+                in_sentence = 0
+                sentence_words = rng.randint(12, 28)
+        return " ".join(out) + "."
 
 
 def reserved_claim_ids(docs_dir: Path) -> list[str]:
@@ -150,7 +158,7 @@ def _claim(k: int, cid: str, tmpl: Any, sources: list[str], related: list[str], 
     per = -(-cites // paragraphs)
     for p in range(paragraphs):
         mine = cite_order[p * per:(p + 1) * per]
-        sents = re.split(r"(?<=\.) ", words.sentences(per_par - 20 * len(mine)))
+        sents = re.split(r"(?<=\.) ", words.sentences(per_par - 14 * len(mine)))
         for i, sid in enumerate(mine):
             at = min(len(sents) - 1, (i + 1) * len(sents) // (len(mine) + 1))
             sents[at] = sents[at][:-1] + f" [@{sid}]."
@@ -173,7 +181,7 @@ def _claim(k: int, cid: str, tmpl: Any, sources: list[str], related: list[str], 
         sid = sources[(d + 1) % len(sources)]
         since.append({
             "date": f"2025-{1 + (k + d) % 12:02d}",
-            "note": words.sentences(max(60, len(dev.note) - 20))[:-1] + f" [@{sid}].",
+            "note": words.sentences(max(60, len(dev.note) - 14))[:-1] + f" [@{sid}].",
             "sources": [sid],
         })
     title = words.phrase(min(len(tmpl.title), 110))[:115].rstrip()

@@ -45,6 +45,19 @@ def _draw(figure: Figure) -> str:
     xs = [str(p.x) for p in figure.series[0].points]
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
     try:
+        if figure.kind == "bar" and len(xs) == 1:
+            # One x value (a single year): the series are the categories.
+            names = [s.name for s in figure.series]
+            ax.bar(range(len(names)), [s.points[0].y for s in figure.series], width=0.6,
+                   color=[PALETTE[i % len(PALETTE)] for i in range(len(names))])
+            ax.set_xticks(range(len(names)), names)
+            ax.set_xlabel(f"{figure.x_label}: {xs[0]}")
+            ax.set_ylabel(figure.y_label)
+            ax.grid(axis="y", alpha=0.25, color=INK)
+            fig.tight_layout()
+            buffer = io.StringIO()
+            fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+            return buffer.getvalue()
         if figure.kind == "bar":
             width = 0.8 / len(figure.series)
             for i, series in enumerate(figure.series):

@@ -64,6 +64,26 @@
     });
   });
 
+  // "Cite this page": the page's own URL (without the #fragment) and today's date, from the browser.
+  var here = window.location.href.split("#")[0];
+  document.querySelectorAll("[data-ax-here]").forEach(function (el) { el.textContent = here; });
+  document.querySelectorAll("[data-ax-today]").forEach(function (el) { el.textContent = "on " + today(); });
+
+  // Every heading with a permalink also gets a copy-link button next to it.
+  document.querySelectorAll(".md-typeset a.headerlink").forEach(function (link) {
+    var heading = link.parentElement;
+    if (!heading || !heading.id || heading.querySelector(".ax-copy--heading")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ax-copy ax-copy--heading";
+    button.setAttribute("data-ax-copy", "#" + heading.id);
+    var label = heading.textContent.replace(link.textContent, "").trim();
+    button.setAttribute("aria-label", "Copy link to “" + label + "”");
+    button.setAttribute("title", "Copy link");
+    button.textContent = "⧉";
+    link.insertAdjacentElement("afterend", button);
+  });
+
   // Mark the claim a deep link points at.
   function markTarget() {
     document.querySelectorAll(".ax-claim--target").forEach(function (el) { el.classList.remove("ax-claim--target"); });
