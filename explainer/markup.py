@@ -25,7 +25,20 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 _MD = _markdown.Markdown(extensions=["sane_lists"], output_format="html")
-_MD_ABBR = _markdown.Markdown(extensions=["sane_lists", "abbr"], output_format="html")
+_ABBR_CACHE: dict[tuple, _markdown.Markdown] = {}
+
+
+def _abbr_markdown(glossary: dict[str, str]) -> _markdown.Markdown:
+    """A Markdown instance with the abbr extension preloaded with ``glossary`` (built once per glossary)."""
+    key = tuple(sorted(glossary.items()))
+    md = _ABBR_CACHE.get(key)
+    if md is None:
+        from markdown.extensions.abbr import AbbrExtension
+
+        md = _markdown.Markdown(extensions=["sane_lists", AbbrExtension(glossary=dict(glossary))], output_format="html")
+        _ABBR_CACHE.clear()
+        _ABBR_CACHE[key] = md
+    return md
 _TOKEN = "AXCITE{}X"
 _TOKEN_RE = re.compile(r"AXCITE(\d+)X")
 
@@ -43,11 +56,14 @@ def sanitise(fragment: str) -> str:
 
 
 def render_markdown(
-    text: str, cite: Callable[[list[str]], str] | None = None, inline: bool = False, abbreviations: str = ""
+    text: str,
+    cite: Callable[[list[str]], str] | None = None,
+    inline: bool = False,
+    glossary: dict[str, str] | None = None,
 ) -> str:
     """Markdown -> sanitised HTML; ``cite(ids)`` returns trusted HTML for each citation group.
 
-    ``abbreviations`` (``*[term]: definition`` lines) wraps glossary terms in ``<abbr title>``.
+    ``glossary`` (term -> definition) wraps glossary terms in ``<abbr title>`` (Markdown's abbr extension).
     """
     groups: list[list[str]] = []
 
@@ -56,9 +72,9 @@ def render_markdown(
         return _TOKEN.format(len(groups) - 1)
 
     body = replace_citations(text or "", hold) if cite else (text or "")
-    md = _MD_ABBR if abbreviations else _MD
+    md = _abbr_markdown(glossary) if glossary else _MD
     md.reset()
-    out = sanitise(md.convert(body + ("\n\n" + abbreviations if abbreviations else "")))
+    out = sanitise(md.convert(body))
     if inline:
         out = re.sub(r"^<p>(.*)</p>$", r"\1", out.strip(), flags=re.S)
     if cite:

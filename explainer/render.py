@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from pathlib import Path
 
 import jinja2
@@ -19,6 +20,7 @@ from explainer.markup import first_abbreviations_only, markdown_escape, plain_te
 from explainer.model import Claim, Source
 
 REVIEW_AFTER_DAYS = 365
+_SLOT_RE = re.compile(r"<!--ax-slot:(\d+)-->")
 
 
 class UnknownId(LookupError):
@@ -77,7 +79,8 @@ class Renderer:
         )
         self.env.globals.update(scale=scale, site_name=site_name)
         self.rendered: set[str] = set()
-        self._abbr: str | None = None
+        self._glossary: dict[str, str] | None = None
+        self._slots: dict[str, str] = {}
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -137,7 +140,7 @@ class Renderer:
             verdict=scale.VERDICTS[claim.verdict],
             leader=scale.LEADERS[claim.leader],
             kind=scale.KINDS[claim.kind],
-            annotation=render_markdown(claim.annotation, cite, abbreviations=self.abbreviations()),
+            annotation=render_markdown(claim.annotation, cite, glossary=self.glossary()),
             evidence=[
                 {
                     "item": item,
@@ -171,7 +174,22 @@ class Renderer:
         # Each claim is indexed for search once, on its own page; the section copy is excluded.
         level, extra = ("#", "") if standalone else ("###", " data-search-exclude")
         heading = f"{level} {markdown_escape(claim.title)} {{ #{claim.id} .ax-claim__title{extra} }}"
-        return f"{heading}\n\n{body.strip()}\n"
+        return f"{heading}\n\n{self.slot(body.strip())}\n"
+
+    # -- slots: finished HTML kept out of the Markdown pass ------------------------------------
+
+    def slot(self, html_fragment: str) -> str:
+        """A placeholder for finished HTML; ``fill_slots`` puts the HTML back after Markdown ran.
+
+        Parsing large raw-HTML blocks is most of Python-Markdown's time on a section page, and the
+        fragments are already complete, sanitised HTML, so they skip the Markdown pass entirely.
+        """
+        key = f"{len(self._slots)}"
+        self._slots[key] = html_fragment
+        return f"<!--ax-slot:{key}-->"
+
+    def fill_slots(self, page_html: str) -> str:
+        return _SLOT_RE.sub(lambda m: self._slots.get(m.group(1), ""), page_html)
 
     def section_claims(self, section_id: str, page_url: str) -> str:
         """Every claim of a section, in order."""
@@ -253,19 +271,16 @@ class Renderer:
             terms=[(t, self.ds.sources.get(t.source), links.source(t.source)) for t in terms]
         ).strip() + "\n"
 
-    def abbreviations(self) -> str:
-        """Markdown abbreviation definitions (``*[HBM]: ...``) so terms explain themselves on hover."""
-        if self._abbr is not None:
-            return self._abbr
-        lines = []
-        for term in self.ds.terms:
-            definition = plain_text(term.definition).replace("]", ")").replace("\n", " ")
-            for word in [term.term, *term.aliases]:
-                word = word.strip()
-                if word and "]" not in word and "\n" not in word:
-                    lines.append(f"*[{word}]: {definition}")
-        self._abbr = "\n".join(lines) + ("\n" if lines else "")
-        return self._abbr
+    def glossary(self) -> dict[str, str]:
+        """Term (and alias) -> one-line definition, for ``<abbr>`` hovers."""
+        if self._glossary is None:
+            self._glossary = {}
+            for term in self.ds.terms:
+                definition = plain_text(term.definition)
+                for word in [term.term, *term.aliases]:
+                    if word.strip():
+                        self._glossary.setdefault(word.strip(), definition)
+        return self._glossary
 
     def verdict_scale(self) -> str:
         return self.env.get_template("verdict_scale.html").render(

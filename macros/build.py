@@ -51,6 +51,8 @@ def on_config(config):
         edit_url=extra.get("edit_data_url") or (f"{config.repo_url.rstrip('/')}/blob/main" if config.repo_url else None),
     )
     _fail_on(s.problems, "in the data", " (`make check` lists them in under a second)")
+    # Glossary terms explain themselves on hover on every page (Markdown's abbr extension).
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = s.renderer.glossary()
     return config
 
 
@@ -89,11 +91,6 @@ def on_files(files, config):
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
-    """Append the glossary as abbreviations, so terms explain themselves on hover on every page."""
-    return markdown + "\n\n" + session.current().renderer.abbreviations()
-
-
 def on_page_content(content, page, config, files):
     """Keep data-derived page titles escaped in <title>.
 
@@ -103,7 +100,7 @@ def on_page_content(content, page, config, files):
     """
     if "title" not in page.meta and page.title:
         page.meta["title"] = page.title
-    return content
+    return session.current().renderer.fill_slots(content)
 
 
 def record_macro_problem(env, name: str, args: tuple, message: str) -> None:

@@ -37,10 +37,6 @@ def on_files(files, config):
     return _fresh_build().on_files(files, config)
 
 
-def on_page_markdown(markdown, page, config, files):
-    return _fresh_build().on_page_markdown(markdown, page, config, files)
-
-
 def on_page_content(html, page, config, files):
     return _fresh_build().on_page_content(html, page, config, files)
 

@@ -63,7 +63,7 @@ def hostile_tree(tree):
              .replace("conclusion: The report shows it does.", f"conclusion: {q(HOSTILE)}")
              .replace("metric: Share of the thing", f"metric: {q(HOSTILE)}")
              .replace("      The report says so [@src-report], and so does the news [@src-news].",
-                      "      The report says so [@src-report]. " + HOSTILE.replace("\n", " ") + " [@src-news]")
+                      "      The report says so about the GPU [@src-report]. " + HOSTILE.replace("\n", " ") + " [@src-news]")
              .replace("finding: China had 60% of the thing in 2023.", f"finding: {q(HOSTILE)}")
              .replace('figure: "60%"', f"figure: {q(HOSTILE)}")
              .replace("locator: Table 1", f"locator: {q(HOSTILE)}")
@@ -92,8 +92,8 @@ def renderer(tree):
 def test_every_fragment_with_hostile_text_is_inert(renderer):
     url = "alpha/"
     fragments = {
-        "card": renderer.claim_card("first-claim", url),
-        "page": renderer.claim_card("first-claim", "claims/first-claim/", standalone=True),
+        "card": renderer.fill_slots(renderer.claim_card("first-claim", url)),
+        "page": renderer.fill_slots(renderer.claim_card("first-claim", "claims/first-claim/", standalone=True)),
         "intro": renderer.section_intro("alpha"),
         "questions": renderer.discussion_questions("alpha"),
         "scoreboard": renderer.scoreboard(""),
@@ -109,14 +109,15 @@ def test_every_fragment_with_hostile_text_is_inert(renderer):
 
 
 def test_heading_text_cannot_inject_markdown_or_html(renderer):
-    card = renderer.claim_card("first-claim", "alpha/")
+    card = renderer.fill_slots(renderer.claim_card("first-claim", "alpha/"))
     heading = card.splitlines()[0]
     assert "<script>" not in heading and "&lt;script&gt;" in heading
 
 
-def test_abbreviations_cannot_break_out(renderer):
-    text = renderer.abbreviations()
-    assert all(line.startswith("*[") for line in text.strip().splitlines())
+def test_glossary_hovers_carry_escaped_definitions(renderer):
+    card = renderer.fill_slots(renderer.claim_card("first-claim", "alpha/"))
+    assert audit(card) == []
+    assert card.count('<abbr title="') == 1  # the term is explained once per card
 
 
 def test_jsonld_cannot_close_its_script_element(renderer):
