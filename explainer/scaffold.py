@@ -45,7 +45,7 @@ SOURCE_SKELETON = """\
     authors: []
     date: ""           # TODO YYYY, YYYY-MM or YYYY-MM-DD as the source gives it (delete if it shows none)
     url: ""            # TODO the publisher's own page, seen to show what you cite
-    type: research     # government | academic | research | data | company | news | opinion
+    type: ""           # TODO the page you cite: government | academic | research | data | company | news | opinion
     accessed: {today}
 """
 
@@ -55,6 +55,16 @@ def _today() -> str:
     return override or dt.date.today().isoformat()
 
 
+def _reindent(text: str, existing: str) -> str:
+    """Indent the skeleton like the file's own list items (``- id:`` at column 0 or 2, ...)."""
+    found = re.search(r"^( *)- id:", existing, flags=re.M)
+    indent = len(found.group(1)) if found else 2
+    if indent == 2:
+        return text
+    lines = text.splitlines(keepends=True)
+    return "".join((" " * indent + line[2:]) if line.startswith("  ") else line for line in lines)
+
+
 def _append(path: Path, header: str, text: str) -> int:
     """Append ``text`` under the file's list; return the 1-based line where it starts."""
     existing = path.read_text(encoding="utf-8") if path.exists() else header
@@ -62,6 +72,9 @@ def _append(path: Path, header: str, text: str) -> int:
         existing += "\n"
     # "claims: []" (an empty flow list) cannot take block items: turn it into a block list.
     existing = re.sub(r"^(claims|sources):\s*\[\]\s*$", r"\1:", existing, flags=re.M)
+    text = _reindent(text, existing)
+    if not existing.endswith("\n\n") and re.search(r"^ *- id:", existing, flags=re.M):
+        existing += "\n"  # a blank line between records, as in the rest of the file
     start = existing.count("\n") + 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(existing + text, encoding="utf-8")

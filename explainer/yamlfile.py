@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,14 +167,14 @@ def _decode(raw: bytes, shown: str) -> tuple[str | None, Problem | None]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def _unclosed_quote_line(text: str, error_line: int) -> int | None:
-    """The last line before ``error_line`` with an odd number of unescaped double quotes, if any."""
-    lines = text.split("\n")[: max(error_line - 1, 0)]
-    for number in range(len(lines), 0, -1):
-        content = lines[number - 1].split(" #")[0] if '"' not in lines[number - 1].split(" #")[-1] else lines[number - 1]
-        if content.lstrip().startswith("#"):
-            continue
-        if content.replace('\\"', "").count('"') % 2 == 1:
+_OPEN_QUOTE = re.compile(r'^\s*(?:- )?[\w-]+:\s*"(?:[^"\\]|\\.)*$')
+
+
+def _unclosed_quote_line(text: str, error_line: int, first_line: int) -> int | None:
+    """A line between ``first_line`` and ``error_line`` whose value opens a double quote it never closes."""
+    lines = text.split("\n")
+    for number in range(max(error_line - 1, 1), max(first_line, 1) - 1, -1):
+        if number <= len(lines) and _OPEN_QUOTE.match(lines[number - 1]):
             return number
     return None
 
@@ -190,7 +191,8 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str | None = No
     message = " ".join(str(part) for part in (exc.context, exc.problem) if part) or str(exc)
     if exc.context_mark is not None and mark is not exc.context_mark and exc.context:
         message += f" (opened at line {exc.context_mark.line + 1})"
-    quote_line = _unclosed_quote_line(text, line) if text is not None else None
+    first = exc.context_mark.line + 1 if exc.context_mark is not None else max(line - 20, 1)
+    quote_line = _unclosed_quote_line(text, line, first) if text is not None else None
     if quote_line is not None:
         return Problem(
             shown, quote_line, "", f"YAML syntax error: a double quote opened on this line is never closed ({message} at line {line})", "yaml-syntax"

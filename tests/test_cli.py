@@ -123,7 +123,7 @@ def test_new_claim_appends_a_skeleton_that_fails_until_filled(tree):
     assert result.returncode == 0, result.stderr
     after = (data / "claims/alpha.yml").read_text()
     assert after.startswith(before)  # nothing lost, comments kept
-    start = before.count("\n") + 1
+    start = after.splitlines().index("  - id: brand-new") + 1
     assert f"alpha.yml:{start}:" in result.stdout
     assert "as_of: 2026-11-26" in after  # today's date (EXPLAINER_TODAY in tests)
     check = run("check", "--data", str(data))
@@ -138,12 +138,22 @@ def test_new_claim_refuses_unknown_section_and_taken_id(tree):
     assert run("new", "claim", "--section", "alpha", "--id", "Bad_Id", "--data", str(data)).returncode == 2
 
 
-def test_new_source_appends_a_skeleton(tree):
-    data = tree()
-    result = run("new", "source", "--id", "src-new", "--data", str(data))
-    assert result.returncode == 0, result.stderr
+@pytest.mark.parametrize("column0", [False, True])
+def test_new_source_appends_a_skeleton_in_the_files_own_indentation(tree, column0):
+    from conftest import SOURCES
+
+    text = SOURCES if not column0 else "\n".join(l[2:] if l.startswith("  ") else l for l in SOURCES.splitlines()) + "\n"
+    data = tree({"sources.yml": text})
+    assert run("check", "--data", str(data)).returncode == 0
+    for new_id in ("src-new", "src-newer"):
+        result = run("new", "source", "--id", new_id, "--data", str(data))
+        assert result.returncode == 0, result.stderr
     check = run("check", "--data", str(data))
-    assert check.returncode == 1 and "source 'src-new'" in check.stdout
+    assert check.returncode == 1
+    # only the two skeletons are reported: the file still parses and nothing else breaks
+    subjects = {line.split(": ")[1] for line in check.stdout.strip().splitlines()}
+    assert subjects == {"source 'src-new'", "source 'src-newer'"}, check.stdout
+    assert "[empty-text]" in check.stdout and "type '' is not one of" in check.stdout
 
 
 def test_main_returns_codes_in_process(tree):
