@@ -257,3 +257,18 @@ def test_two_builds_are_byte_identical(tmp_path, site):
     first, second = digest(site), digest(out)
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_home_scoreboard_has_a_row_per_claim_linking_to_it(site, dataset):
+    import html as _html
+
+    text = (site / "index.html").read_text(encoding="utf-8")
+    table = text[text.index('<table class="ax-scoreboard__table">'):]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r'<tr data-claim="([^"]+)">(.*?)</tr>', table, flags=re.S)
+    assert [r[0] for r in rows] == [c.id for c in dataset.claims]
+    for (claim_id, row), claim in zip(rows, dataset.claims):
+        assert f'href="{claim.section}/#{claim.id}"' in row
+        assert _html.escape(claim.quote, quote=False) in _html.unescape(row) or claim.quote in _html.unescape(row)
+        assert claim.conclusion.strip()[:40] in _html.unescape(row)
+        assert claim.as_of in row

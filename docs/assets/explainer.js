@@ -80,7 +80,8 @@
     var label = heading.textContent.replace(link.textContent, "").trim();
     button.setAttribute("aria-label", "Copy link to “" + label + "”");
     button.setAttribute("title", "Copy link");
-    button.textContent = "⧉";
+    // An inline icon (no icon font or emoji font needed): two overlapping squares, "copy".
+    button.innerHTML = '<svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false"><path fill="currentColor" d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12V1Z"/></svg>';
     link.insertAdjacentElement("afterend", button);
   });
 
