@@ -143,6 +143,12 @@ def on_page_context(context, page, config, nav):
     if isinstance(page.meta.get("description"), str) and not page.meta.get("_ax_escaped"):
         page.meta["description"] = html.escape(page.meta["description"], quote=True)
         page.meta["_ax_escaped"] = True
+    section = s.dataset.section(uri[:-3]) if uri.endswith(".md") else None
+    if section is not None and s.renderer.edit_url:
+        # A section page's text lives in data/claims/<section>.yml: "edit this page" leads there.
+        claims = s.dataset.claims_in(section.id)
+        if claims:
+            page.edit_url = s.renderer.edit_link(claims[0].path, 1)
     if uri.startswith("claims/") and uri.endswith(".md"):
         claim = s.dataset.claim(uri[len("claims/"):-3])
         if claim is not None:

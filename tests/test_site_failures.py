@@ -137,3 +137,22 @@ def test_hostile_data_builds_into_an_inert_site(tmp_path):
                 assert "<" not in body, path
             else:
                 assert "alert(" not in body, (path, body[:200])
+
+
+def test_edit_links_lead_to_the_yaml_file_and_line_behind_each_claim(tmp_path):
+    from explainer.load import load_and_check
+
+    project = copy_project(tmp_path / "p")
+    out = tmp_path / "out"
+    result = build(project, out, REPO_URL="https://github.com/example-org/ai-race-annotated")
+    assert result.returncode == 0, result.stderr[-2000:]
+    ds, _ = load_and_check(project / "data")
+    base = "https://github.com/example-org/ai-race-annotated/blob/main/"
+    for claim in ds.claims[:8]:
+        page = (out / "claims" / claim.id / "index.html").read_text(encoding="utf-8")
+        target = f"{base}data/claims/{claim.section}.yml#L{claim.line}"
+        assert f'href="{target}"' in page, (claim.id, target)  # the theme's edit button and the card's link
+    section = ds.sections[1]
+    page = (out / section.id / "index.html").read_text(encoding="utf-8")
+    assert f'href="{base}data/claims/{section.id}.yml#L1"' in page
+    assert 'href="https://github.com/example-org/ai-race-annotated/edit/' in (out / "about" / "index.html").read_text()
