@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import markdown as _markdown
 import nh3
@@ -65,21 +66,29 @@ def render_markdown(
 
     ``glossary`` (term -> definition) wraps glossary terms in ``<abbr title>`` (Markdown's abbr extension).
     """
-    groups: list[list[str]] = []
+    out, groups = _converted(text or "", bool(cite), inline, tuple(sorted(glossary.items())) if glossary else ())
+    if cite:
+        out = _TOKEN_RE.sub(lambda m: cite(list(groups[int(m.group(1))])), out)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _converted(text: str, with_cites: bool, inline: bool, glossary: tuple) -> tuple[str, tuple]:
+    """Markdown -> sanitised HTML with citation placeholders; cached, since every claim is rendered
+    twice per build (on its section page and on its own page) and only the citation links differ."""
+    groups: list[tuple[str, ...]] = []
 
     def hold(ids: list[str]) -> str:
-        groups.append(ids)
+        groups.append(tuple(ids))
         return _TOKEN.format(len(groups) - 1)
 
-    body = replace_citations(text or "", hold) if cite else (text or "")
-    md = _abbr_markdown(glossary) if glossary else _MD
+    body = replace_citations(text, hold) if with_cites else text
+    md = _abbr_markdown(dict(glossary)) if glossary else _MD
     md.reset()
     out = sanitise(md.convert(body))
     if inline:
         out = re.sub(r"^<p>(.*)</p>$", r"\1", out.strip(), flags=re.S)
-    if cite:
-        out = _TOKEN_RE.sub(lambda m: cite(groups[int(m.group(1))]), out)
-    return out
+    return out, tuple(groups)
 
 
 def plain_text(text: str) -> str:

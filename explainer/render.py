@@ -163,9 +163,10 @@ class Renderer:
             permalink=links.claim(claim.id),
             section_link=links.page(claim.section, claim.id) if section else None,
             due=self.due_for_review(claim),
-            citation=claim_citation(claim, self.site_name, links.claim(claim.id)),
-            bibtex=claim_bibtex(claim, self.site_name, links.claim(claim.id)),
-            tasl=tasl_line(claim.title, self.site_name, links.claim(claim.id)),
+            # the cite box is only on the claim's own page; section cards link to it
+            citation=claim_citation(claim, self.site_name, links.claim(claim.id)) if standalone else "",
+            bibtex=claim_bibtex(claim, self.site_name, links.claim(claim.id)) if standalone else "",
+            tasl=tasl_line(claim.title, self.site_name, links.claim(claim.id)) if standalone else "",
             edit=self.edit_link(claim.path, claim.line),
         )
         body = first_abbreviations_only(body)
