@@ -8,6 +8,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -15,7 +16,9 @@ from importlib import metadata
 from pathlib import Path
 
 from bench import measure, synth
-from bench.project import BENCH, REPO, capture_plain, check_cmd, child_env, make_project, mkdocs_cmd
+from bench.project import (BENCH, REPO, capture_plain, check_cmd, child_env, make_project, mkdocs_cmd, source_root,
+                           use_revision)
+from bench.compare import compare_sites
 from bench.targets import evaluate
 from bench.weight import page_weight
 
@@ -37,16 +40,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="run Lighthouse (default: in the full run only)")
     p.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
     p.add_argument("--no-reload", action="store_true", help="skip the mkdocs serve edit-to-reload measurement")
-    p.add_argument("--plain-method", choices=("render", "hook"), default="render",
-                   help="how the plain-Markdown pages are captured (default render; hook = a capturing build)")
     p.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
                    help="before each size, wait up to SECONDS for the machine to be idle (default 0: don't wait)")
-    p.add_argument("--scratch", type=Path, default=None, help="scratch folder (default: a new temp dir, removed)")
+    p.add_argument("--rev", default=None, metavar="REV",
+                   help="measure git revision REV (exported with git archive) instead of the working tree")
+    p.add_argument("--scratch", type=Path, default=None,
+                   help="folder for the scratch dir (default: the system temp dir); the scratch dir is removed after")
     p.add_argument("--keep", action="store_true", help="keep the scratch folder")
     p.add_argument("--out", type=Path, default=RESULTS / "latest.json", help="results file (default bench/results/latest.json)")
     args = p.parse_args(argv)
     if args.runs < 1:
         p.error("--runs must be at least 1")
+    if args.runs < 3:
+        print(f"bench: --runs {args.runs} is for trying things out; published numbers use at least 3", file=sys.stderr)
     if args.sizes is None:
         args.sizes = list(QUICK_SIZES if args.quick else FULL_SIZES)
     if args.check_sizes is None:
@@ -54,6 +60,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.lighthouse is None:
         args.lighthouse = not args.quick
     return args
+
+
+WAITED = {"s": 0.0}
+
+
+def idle(wait: float, what: str) -> None:
+    if wait:
+        waited = measure.wait_idle(wait)
+        WAITED["s"] += waited
+        if waited > 3:
+            say(f"[{what}] waited {waited:.0f} s for an idle machine")
 
 
 def say(message: str) -> None:
@@ -95,9 +112,8 @@ def machine() -> dict:
     }
 
 
-def revision() -> dict:
+def revision(rev: str | None = None) -> dict:
     """The commit measured, and whether the engine, adapter, templates or data had uncommitted edits."""
-    import subprocess
 
     def git(*args: str) -> str:
         try:
@@ -105,15 +121,21 @@ def revision() -> dict:
         except (OSError, subprocess.SubprocessError):
             return ""
 
+    if rev:
+        return {"commit": git("rev-parse", "--short", rev) or rev, "source": f"git archive {rev}"}
     dirty = git("status", "--porcelain", "--", "explainer", "macros", "templates", "overrides", "docs", "data", "mkdocs.yml")
-    return {"commit": git("rev-parse", "--short", "HEAD") or None, "uncommitted_changes": bool(dirty)}
+    return {"commit": git("rev-parse", "--short", "HEAD") or None, "source": "working tree",
+            "uncommitted_changes": bool(dirty)}
 
 
-def time_check(data: Path, cwd: Path, env: dict, runs: int, unlimited: bool) -> dict:
+def time_check(data: Path, cwd: Path, env: dict, runs: int, unlimited: bool, ok: tuple[int, ...] = (0,)) -> dict:
+    """Synthetic data must check clean (exit 0); the real data may have errors (exit 1) while it is
+    being edited, which still times a full check (``exit_code`` records it)."""
     cmd = check_cmd(data, unlimited)
-    measure.run(cmd, cwd, env)  # warm-up (file cache)
-    results = [measure.run(cmd, cwd, env) for _ in range(runs)]
+    measure.run(cmd, cwd, env, ok=ok)  # warm-up (file cache)
+    results = [measure.run(cmd, cwd, env, ok=ok) for _ in range(runs)]
     return {
+        "exit_code": results[-1].rc,
         "other_cpu_share": other_share(results),
         "wall": measure.summary([r.wall_s for r in results]),
         "peak_mib": measure.summary([r.peak_mib for r in results], 1),
@@ -143,15 +165,12 @@ def _site_stats(site: Path) -> dict:
     }
 
 
-def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_method: str, wait: float = 0) -> dict:
+def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, wait: float = 0) -> dict:
     where = scratch / f"claims-{n}"
-    if wait:
-        waited = measure.wait_idle(wait)
-        if waited > 3:
-            say(f"[{n:,} claims] waited {waited:.0f} s for an idle machine")
+    idle(wait, f"{n:,} claims")
     load_before = [round(x, 2) for x in os.getloadavg()]
     started = time.perf_counter()
-    info = synth.generate(n, where / "data", REPO / "data", REPO / "docs")
+    info = synth.generate(n, where / "data", source_root() / "data", source_root() / "docs")
     from explainer.yamlfile import MAX_BYTES
 
     largest = max(info["file_bytes"].values())
@@ -172,8 +191,8 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_m
 
     project = make_project(where / "project", where / "data")
     started = time.perf_counter()
-    plain = capture_plain(project, where / "plain", env, method=plain_method, unlimited=unlimited)
-    say(f"[{n:,} claims] plain pages captured ({plain_method}) in {time.perf_counter() - started:.1f} s")
+    plain = capture_plain(project, where / "plain", env, unlimited=unlimited)
+    say(f"[{n:,} claims] plain pages rendered in {time.perf_counter() - started:.1f} s")
     data_runs, plain_runs, ratios, cpu_ratios = [], [], [], []
     stats = None
     for i in range(runs):  # A B A B ...: the ratio is taken pair by pair
@@ -181,11 +200,15 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_m
         a = measure.run(mkdocs_cmd(unlimited) + ["build", "--strict", "--quiet", "--site-dir", str(site)], project, env)
         if stats is None:
             stats = _site_stats(site)
-        shutil.rmtree(site, ignore_errors=True)
+        data_site = site
         site = where / f"site-plain-{i}"
         b = measure.run(mkdocs_cmd() + ["build", "--strict", "--quiet", "--site-dir", str(site)], plain, env)
         if i == 0:
-            stats["plain_pages"] = _site_stats(site)["pages"]
+            plain_stats = _site_stats(site)
+            stats["plain_search_index_bytes"] = plain_stats["search_index_bytes"]
+            stats["plain_section_html_bytes"] = plain_stats["section_html_bytes"]
+            record["plain_equivalence"] = compare_sites(data_site, site)
+        shutil.rmtree(data_site, ignore_errors=True)
         shutil.rmtree(site, ignore_errors=True)
         data_runs.append(a)
         plain_runs.append(b)
@@ -211,20 +234,26 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, plain_m
 
 
 def bench_real(scratch: Path, env: dict, runs: int, do_reload: bool, do_lighthouse: bool, wait: float = 0) -> dict:
-    if wait:
-        measure.wait_idle(wait)
+    idle(wait, "real site")
     out: dict = {"loadavg_before": [round(x, 2) for x in os.getloadavg()]}
-    check = time_check(REPO / "data", REPO, env, runs, False)
+    check = time_check(source_root() / "data", source_root(), env, runs, False, ok=(0, 1))
     out["check_real"] = check
     say(f"[real data] check {check['wall']['median']:.3f} s")
+    if check["exit_code"] != 0:
+        say("[real data] the data has errors (explainer check exits 1): the site cannot be built")
     project = make_project(scratch / "real-project")
     site = scratch / "real-site"
-    build = measure.run(mkdocs_cmd() + ["build", "--strict", "--quiet", "--site-dir", str(site)], project, env)
+    try:
+        build = measure.run(mkdocs_cmd() + ["build", "--strict", "--quiet", "--site-dir", str(site)], project, env)
+    except measure.CommandFailed as exc:
+        out["error"] = f"the real site does not build, so no page weight, reload or Lighthouse: {str(exc)[-1500:]}"
+        say(f"[real site] {out['error']}")
+        return out
     out["real_build"] = measure.as_dict(build)
     say(f"[real site] build {build.wall_s:.2f} s")
     from bench.reload import first_claim
 
-    claim = first_claim(REPO / "data", "leads")
+    claim = first_claim(source_root() / "data", "leads")
     pages = {"home": "index.html", "section": "leads/index.html", "claim": f"claims/{claim}/index.html"}
     page_bytes = {}
     for kind, path in pages.items():
@@ -237,15 +266,22 @@ def bench_real(scratch: Path, env: dict, runs: int, do_reload: bool, do_lighthou
         from bench.reload import measure_reload
 
         say("[real site] edit-to-reload under mkdocs serve ...")
-        reload = measure_reload(scratch, env, edits=runs)
-        reload["summary"] = measure.summary(reload["times"])
-        out["reload"] = reload
-        say(f"[real site] reload {reload['summary']['median']:.2f} s")
+        try:
+            reload = measure_reload(scratch, env, edits=runs)
+            reload["summary"] = measure.summary(reload["times"])
+            out["reload"] = reload
+            say(f"[real site] reload {reload['summary']['median']:.2f} s")
+        except (RuntimeError, OSError) as exc:
+            out["reload_error"] = str(exc)
+            say(f"[real site] reload failed: {exc}")
     if do_lighthouse:
         from bench.lighthouse import run_lighthouse
 
         say("[real site] Lighthouse ...")
-        lh = run_lighthouse(site, {k: v["url"] for k, v in page_bytes.items()}, scratch, runs=runs)
+        try:
+            lh = run_lighthouse(site, {k: v["url"] for k, v in page_bytes.items()}, scratch, runs=runs)
+        except (RuntimeError, OSError, ValueError, KeyError, subprocess.SubprocessError) as exc:
+            lh = {"skipped": f"error: {exc}"[:600]}
         out["lighthouse"] = lh
         say(f"[real site] Lighthouse: {lh.get('skipped') or 'done'}")
     return out
@@ -262,6 +298,9 @@ def table(result: dict) -> str:
     lines = [
         f"AI Race, Annotated: benchmark ({result['mode']}, {result['runs']} runs, median (min-max)) "
         f"{result['date']} on {m['cores']} cores, {m['ram_gib']} GiB, Python {m['python']}",
+        f"Measured: {result['revision'].get('source')} at {result['revision'].get('commit')}"
+        + (" (with uncommitted changes)" if result["revision"].get("uncommitted_changes") else "")
+        + f"; elapsed {result.get('elapsed_s', 0):.0f} s",
         "",
         "| claims | check s | check peak MiB | build s | plain build s | overhead (data/plain) | build peak MiB |",
         "|---:|---|---:|---|---|---|---:|",
@@ -288,8 +327,9 @@ def table(result: dict) -> str:
     lines.append("")
     real = result.get("real", {})
     if real:
-        lines.append(f"Real data: check {_r(real['check_real']['wall'], '{:.3f}')} s; "
-                     f"real site build {real['real_build']['wall_s']:.2f} s")
+        built = f"real site build {real['real_build']['wall_s']:.2f} s" if "real_build" in real else real.get("error", "")
+        lines.append(f"Real data: check {_r(real['check_real']['wall'], '{:.3f}')} s"
+                     + (" (the data has errors)" if real["check_real"].get("exit_code") else "") + f"; {built}")
     if result.get("reload_s") is not None:
         lines.append(f"Edit-to-reload (mkdocs serve, real site): {_r(result['reload']['summary'])} s")
     if result.get("page_bytes"):
@@ -326,32 +366,33 @@ def table(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    env = child_env()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    scratch = args.scratch or Path(tempfile.mkdtemp(prefix="ax-bench-"))
-    scratch.mkdir(parents=True, exist_ok=True)
+    if args.scratch:
+        args.scratch.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="ax-bench-", dir=args.scratch))
+    if args.rev:
+        use_revision(args.rev, scratch)
+    env = child_env()
     started = time.perf_counter()
     result: dict = {
         "schema": 1,
         "mode": "quick" if args.quick else "full",
         "date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "machine": machine(),
-        "revision": revision(),
+        "revision": revision(args.rev),
         "runs": args.runs,
-        "plain_method": args.plain_method,
         "sizes": [],
     }
     try:
         for n in sorted(set(args.sizes) | set(args.check_sizes)):
-            result["sizes"].append(bench_size(n, scratch, env, args.runs, n in args.sizes, args.plain_method,
-                                             args.wait_idle))
+            result["sizes"].append(bench_size(n, scratch, env, args.runs, n in args.sizes, args.wait_idle))
         real = bench_real(scratch, env, args.runs, not args.no_reload, args.lighthouse, args.wait_idle)
         result["real"] = {k: v for k, v in real.items() if k not in ("page_bytes", "reload", "lighthouse")}
         result["check_real_s"] = real["check_real"]["wall"]["median"]
         result["reload_s"] = real["reload"]["summary"]["median"] if "reload" in real else None
         if "reload" in real:
             result["reload"] = real["reload"]
-        result["page_bytes"] = real["page_bytes"]
+        result["page_bytes"] = real.get("page_bytes")
         if "lighthouse" in real:
             result["lighthouse"] = real["lighthouse"]
     finally:
@@ -359,14 +400,16 @@ def main(argv: list[str] | None = None) -> int:
             say(f"scratch kept in {scratch}")
         else:
             shutil.rmtree(scratch, ignore_errors=True)
-    result["elapsed_s"] = round(time.perf_counter() - started, 1)
+    result["elapsed_s"] = round(time.perf_counter() - started - WAITED["s"], 1)
+    result["waited_for_idle_s"] = round(WAITED["s"], 1)
     result["targets"] = evaluate(result)
     result["notes"] = [
         "Times are wall seconds of a whole process (`python -m explainer check`, `mkdocs build --strict`), "
         "Python start-up included; peak memory is the process's max RSS (os.wait4).",
         "Synthetic claims follow the real records' shapes and text lengths (bench/synth.py), 5 sources each, "
         "spread over the 7 real section files; the plain site holds the Markdown the data-driven build renders "
-        "(claim pages, abbreviations, front matter and data exports included) built without mkdocs-macros or hooks.",
+        "(claim pages, glossary abbreviations, front matter and data exports included) built without mkdocs-macros "
+        "or hooks; plain_equivalence compares the two built sites page by page.",
         "KB = 1,000 bytes in the targets.",
     ]
     if any(s.get("limit_raised") for s in result["sizes"]):
@@ -378,12 +421,13 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    args.out.with_suffix(".md").write_text(text + "\n", encoding="utf-8")  # the table, for the README
     runs_dir = RESULTS / "runs"
     runs_dir.mkdir(parents=True, exist_ok=True)
     stamp = result["date"].replace(":", "").replace("+0000", "Z")
     (runs_dir / f"{stamp}-{result['mode']}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     (runs_dir / f"{stamp}-{result['mode']}.md").write_text(text + "\n")
-    say(f"wrote {args.out} (total {result['elapsed_s']:.0f} s)")
+    say(f"wrote {args.out} ({result['elapsed_s']:.0f} s, not counting {result['waited_for_idle_s']:.0f} s waiting for idle)")
     return 0
 
 

@@ -78,7 +78,23 @@ def _one(binary: Path, url: str, out: Path) -> dict:
             audit = report["audits"].get(ref["id"], {})
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
                 failing.setdefault(cid, []).append(ref["id"])
-    return {"scores": scores, "metrics": metrics, "failing": failing,
+    savings = {}
+    for aid, audit in report["audits"].items():
+        details = audit.get("details") or {}
+        ms = details.get("overallSavingsMs") or (audit.get("metricSavings") or {}).get("LCP")
+        if details.get("type") == "opportunity" and ms and ms > 0:
+            savings[aid] = round(ms)
+    lcp = ((report["audits"].get("largest-contentful-paint-element") or {}).get("details") or {}).get("items") or []
+    lcp_node = ""
+    for item in lcp:
+        for sub in (item.get("items") or [item]):
+            node = sub.get("node") if isinstance(sub, dict) else None
+            if node and node.get("snippet"):
+                lcp_node = node["snippet"][:160]
+                break
+        if lcp_node:
+            break
+    return {"scores": scores, "metrics": metrics, "failing": failing, "savings_ms": savings, "lcp_element": lcp_node,
             "runtime_error": (report.get("runtimeError") or {}).get("message")}
 
 
@@ -110,6 +126,9 @@ def run_lighthouse(site: Path, pages: dict[str, str], scratch: Path, runs: int =
                 "url": path, "scores": scores, "metrics_ms": metrics,
                 "performance_runs": [r["scores"].get("performance") for r in reports],
                 "audits_below_1": failing,
+                "opportunities_ms": {k: max(r["savings_ms"].get(k, 0) for r in reports)
+                                     for k in sorted({k for r in reports for k in r["savings_ms"]})},
+                "lcp_element": reports[-1]["lcp_element"],
             }
     finally:
         server.terminate()

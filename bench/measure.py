@@ -56,8 +56,8 @@ class CommandFailed(RuntimeError):
     pass
 
 
-def run(cmd: list[str], cwd: str | Path, env: dict[str, str], timeout: float = 3600) -> Run:
-    """Run ``cmd`` to completion; raise CommandFailed (with its stderr) on a non-zero exit."""
+def run(cmd: list[str], cwd: str | Path, env: dict[str, str], timeout: float = 3600, ok: tuple[int, ...] = (0,)) -> Run:
+    """Run ``cmd`` to completion; raise CommandFailed (with its stderr) on an exit code not in ``ok``."""
     with tempfile.TemporaryFile() as err:
         busy = busy_seconds()
         start = time.perf_counter()
@@ -78,7 +78,7 @@ def run(cmd: list[str], cwd: str | Path, env: dict[str, str], timeout: float = 3
         cpu = usage.ru_utime + usage.ru_stime
         result = Run(round(wall, 4), round(cpu, 4), round(usage.ru_maxrss / 1024, 1), proc.returncode,
                      round(max(0.0, busy - cpu), 3))
-        if proc.returncode != 0:
+        if proc.returncode not in ok:
             err.seek(0)
             tail = err.read()[-4000:].decode("utf-8", "replace")
             raise CommandFailed(f"{' '.join(map(str, cmd))} exited {proc.returncode} in {cwd}:\n{tail}")

@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bench import synth
-from bench.project import BENCH, REPO, capture_plain, child_env, make_project
+from bench.project import BENCH, capture_plain, child_env, make_project, source_root
 
 GROUPS = (
     ("explainer/", "explainer (engine)"), ("macros/", "macros (adapter)"), ("mkdocs_macros", "mkdocs-macros"),
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     prof = out_dir / f"profile-{args.what}-{args.claims}.prof"
     try:
-        info = synth.generate(args.claims, scratch / "data", REPO / "data", REPO / "docs")
+        info = synth.generate(args.claims, scratch / "data", source_root() / "data", source_root() / "docs")
         from explainer.yamlfile import MAX_BYTES
 
         unlimited = max(info["file_bytes"].values()) > MAX_BYTES

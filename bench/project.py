@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+_SOURCE = {"root": REPO}
 BENCH = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
 COPIED = ("docs", "macros", "templates", "overrides", "explainer")
@@ -20,6 +21,23 @@ def tool(name: str) -> str:
     """A console script of the running venv (mkdocs), else the one on PATH."""
     candidate = VENV_BIN / name
     return str(candidate) if candidate.exists() else (shutil.which(name) or name)
+
+
+def source_root() -> Path:
+    """The project tree measured: the working tree, or a commit exported by ``use_revision``."""
+    return _SOURCE["root"]
+
+
+def use_revision(rev: str, scratch: Path) -> Path:
+    """Measure commit ``rev`` instead of the working tree (``git archive`` into ``scratch/tree``)."""
+    tree = Path(scratch) / "tree"
+    tree.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=REPO, capture_output=True, check=False)
+    if archive.returncode != 0:
+        raise SystemExit(f"bench: git archive {rev} failed: {archive.stderr.decode(errors='replace').strip()}")
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    _SOURCE["root"] = tree
+    return tree
 
 
 def mkdocs_cmd(unlimited: bool = False) -> list[str]:
@@ -43,6 +61,8 @@ def child_env(**extra: str) -> dict[str, str]:
     env["NO_MKDOCS_2_WARNING"] = "1"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("OFFLINE", None)
+    if source_root() != REPO:  # the exported commit's engine, not the working tree's
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source_root()), env.get("PYTHONPATH", "")]))
     env.update(extra)
     return env
 
@@ -62,33 +82,25 @@ def _ignore(_dir: str, names: list[str]) -> set[str]:
 
 def make_project(dest: Path, data: Path | None = None) -> Path:
     """A copy of the project in ``dest`` (mkdocs.yml, docs/, macros/, templates/, overrides/, explainer/)
-    with ``data`` (default: the real data/) as its data/ folder."""
+    with ``data`` (default: the real data/) as its data/ folder. Copied from ``source_root()``."""
     dest = Path(dest)
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    root = source_root()
+    shutil.copy2(root / "mkdocs.yml", dest / "mkdocs.yml")
     for name in COPIED:
-        shutil.copytree(REPO / name, dest / name, ignore=_ignore)
-    source = Path(data) if data is not None else REPO / "data"
+        shutil.copytree(root / name, dest / name, ignore=_ignore)
+    source = Path(data) if data is not None else root / "data"
     if source.resolve() != (dest / "data").resolve():
         shutil.copytree(source, dest / "data", ignore=_ignore)
     return dest
 
 
-CAPTURE_CONFIG = """\
-# Written by bench/project.py: the real config plus a hook that saves each page's rendered Markdown.
-INHERIT: mkdocs.yml
-hooks:
-  - macros/hooks.py
-  - {hook}
-extra:
-  bench_capture_dir: {out}
-"""
-
 PLAIN_CONFIG = """\
 # Written by bench/project.py: the real config without mkdocs-macros and without the data hooks.
-# docs/ holds the Markdown the data-driven build rendered (claim pages and data exports included).
+# docs/ holds the Markdown the data-driven build renders (claim pages and data exports included);
+# the Markdown extensions are set as the adapter leaves them (e.g. the glossary given to abbr).
 INHERIT: base.yml
 plugins:
   - search
@@ -99,41 +111,29 @@ watch: []
 """
 
 
-def capture_plain(project: Path, plain: Path, env: dict[str, str], method: str = "render",
-                  unlimited: bool = False) -> Path:
-    """Lay out ``plain`` as a plain-Markdown project holding the pages ``project`` renders.
+def capture_plain(project: Path, plain: Path, env: dict[str, str], unlimited: bool = False) -> Path:
+    """Lay out ``plain`` as a plain-Markdown project holding the pages ``project`` renders
+    (bench/render_plain.py drives the adapter without MkDocs' HTML stage)."""
+    import json
 
-    ``method="render"`` drives the adapter without MkDocs' HTML stage (bench/render_plain.py, fast);
-    ``method="hook"`` runs a full build of ``project`` with bench/capture_hook.py added."""
+    import yaml
+
     plain = Path(plain)
     if plain.exists():
         shutil.rmtree(plain)
     docs = plain / "docs"
-    # Static files (CSS, JS) as they are; the .md pages come from the capture.
+    # Static files (CSS, JS) as they are; the .md pages come from the engine.
     shutil.copytree(project / "docs", docs, ignore=lambda d, n: {x for x in n if x.endswith(".md")} | _ignore(d, n))
     shutil.copytree(project / "overrides", plain / "overrides")
     shutil.copy2(project / "mkdocs.yml", plain / "base.yml")
-    (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-    if method == "render":
-        proc = subprocess.run(
-            [sys.executable, str(BENCH / "render_plain.py"), str(project), str(docs)]
-            + (["--unlimited"] if unlimited else []),
-            cwd=project, env=env, capture_output=True, text=True, check=False,
-        )
-        if proc.returncode != 0:
-            raise RuntimeError(f"rendering the plain pages failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-        return plain
-    config = project / "mkdocs.bench-capture.yml"
-    config.write_text(CAPTURE_CONFIG.format(hook=BENCH / "capture_hook.py", out=docs), encoding="utf-8")
-    site = project / ".bench-capture-site"
-    try:
-        proc = subprocess.run(
-            mkdocs_cmd(unlimited) + ["build", "--quiet", "-f", str(config), "--site-dir", str(site)],
-            cwd=project, env=env, capture_output=True, text=True, check=False,
-        )
-        if proc.returncode != 0:
-            raise RuntimeError(f"capture build failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-    finally:
-        config.unlink(missing_ok=True)
-        shutil.rmtree(site, ignore_errors=True)
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "render_plain.py"), str(project), str(plain)]
+        + (["--unlimited"] if unlimited else []),
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"rendering the plain pages failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    extensions = json.loads((plain / "markdown_extensions.json").read_text(encoding="utf-8"))
+    config = PLAIN_CONFIG + yaml.safe_dump({"markdown_extensions": extensions}, allow_unicode=True, sort_keys=False)
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     return plain

@@ -1,18 +1,23 @@
 """Write the Markdown the data-driven site renders, as a plain docs folder (no MkDocs build needed).
 
-Run as a script in a child process: ``python bench/render_plain.py PROJECT OUT_DOCS``.
+Run as a script in a child process: ``python bench/render_plain.py PROJECT OUT_DIR [--unlimited]``.
+Writes ``OUT_DIR/docs/`` (every page, claim pages included, and every generated file such as the data
+exports) and ``OUT_DIR/markdown_extensions.json`` (the Markdown extensions and their settings after
+the adapter's ``on_config``, e.g. the glossary it hands to ``abbr``).
 
-It drives the project's own adapter exactly as MkDocs would, minus the HTML: ``macros.build.on_config``
-starts the engine session, ``on_files`` adds the claim pages, redirects and data exports, each page's
-Markdown goes through Jinja with the macros ``macros.define_env`` registers (mkdocs-macros uses a
-default ``jinja2.Environment`` too), then ``on_page_markdown`` (glossary abbreviations), ``on_env``
-(fails on any page problem) and ``on_page_context`` (claim description and JSON-LD, written back as
-front matter). About ten times faster than a capturing build; ``--method hook`` in ``python -m bench``
-uses a capturing build instead (bench/capture_hook.py), and both give the same pages.
+It drives the project's own adapter (``macros.build``) as MkDocs would, minus the HTML stage:
+``on_config`` starts the engine session, ``on_files`` adds the generated pages and files, each page's
+Markdown goes through Jinja with the macros ``macros.define_env`` registers (mkdocs-macros renders
+with a default ``jinja2.Environment`` too), then ``on_page_markdown`` if the adapter has one. Finished
+HTML the engine keeps out of the Markdown pass (``renderer.fill_slots``) is put back into the Markdown,
+as a hand-written page would hold it. ``on_env`` fails on any page problem, and ``on_page_context``
+sets the claim description and JSON-LD, written back as front matter. ``python -m bench`` compares
+the two built sites page by page (``plain_equivalence`` in the results).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -40,26 +45,33 @@ def main(project: Path, out: Path) -> int:
     from mkdocs.utils.meta import get_data
 
     project = project.resolve()
+    docs = out / "docs"
     os.chdir(project)
     sys.path.insert(0, str(project))
     config = load_config(str(project / "mkdocs.yml"))
+    config.plugins._current_plugin = "hooks"  # File.generated reads it; MkDocs sets it during events
 
     import macros
     import macros.build as build
+    from explainer import session
 
     build.on_config(config)
-    if not hasattr(config.plugins, "_current_plugin"):  # set by MkDocs while it runs an event
-        config.plugins._current_plugin = "hooks"
+    extensions = [{name: config.mdx_configs[name]} if name in config.mdx_configs else name
+                  for name in config.markdown_extensions]
+    (out / "markdown_extensions.json").write_text(json.dumps(extensions, ensure_ascii=False), encoding="utf-8")
     files = build.on_files(get_files(config), config)
 
     env = _MacroEnv()
     macros.define_env(env)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     jinja.globals.update(env.macros)
+    renderer = session.current().renderer
+    fill = getattr(renderer, "fill_slots", None)
+    page_markdown = getattr(build, "on_page_markdown", None)
 
     pages = []
     for file in files:
-        target = out / file.src_uri
+        target = docs / file.src_uri
         if not file.src_uri.endswith(".md"):
             if file.generated_by:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -70,10 +82,13 @@ def main(project: Path, out: Path) -> int:
         page = SimpleNamespace(url=url, file=file, meta=dict(meta), title=meta.get("title"))
         env.page = page
         markdown = jinja.from_string(body).render()
-        markdown = build.on_page_markdown(markdown, page, config, files)
+        if page_markdown is not None:
+            markdown = page_markdown(markdown, page, config, files)
         pages.append((page, target, markdown))
     build.on_env(None, config, files)
     for page, target, markdown in pages:
+        if fill is not None:
+            markdown = fill(markdown)
         build.on_page_context({}, page, config, None)
         front = ""
         if page.meta:

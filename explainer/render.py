@@ -173,7 +173,7 @@ class Renderer:
         if not standalone:
             self.rendered.add(claim.id)  # shown on a section page, where every claim must appear
         # Each claim is indexed for search once, on its own page; the section copy is excluded.
-        level, extra = ("#", "") if standalone else ("###", " data-search-exclude")
+        level, extra = ("#", "") if standalone else ("##", " data-search-exclude")
         heading = f"{level} {markdown_escape(claim.title)} {{ #{claim.id} .ax-claim__title{extra} }}"
         return f"{heading}\n\n{self.slot(body.strip())}\n"
 

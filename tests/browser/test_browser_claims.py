@@ -66,11 +66,11 @@ def test_deep_link_lands_on_the_card_and_marks_it(page, site_data):
     target, other = claims[-1], claims[0]  # the last card: the page must scroll to reach it
     page.goto(f"/{target.section}/#{target.id}")
     page.wait_for_load_state("load")
-    heading = page.locator(f"h3#{target.id}")
-    card = page.locator(f"h3#{target.id} + div.ax-claim")
-    assert heading.count() == 1 and card.count() == 1, f"no h3#{target.id} followed by div.ax-claim"
+    heading = page.locator(f"h2#{target.id}")
+    card = page.locator(f"h2#{target.id} + div.ax-claim")
+    assert heading.count() == 1 and card.count() == 1, f"no h2#{target.id} followed by div.ax-claim"
     page.wait_for_function(
-        "id => document.querySelector('h3#' + CSS.escape(id) + ' + div.ax-claim').classList.contains('ax-claim--target')",
+        "id => document.querySelector('h2#' + CSS.escape(id) + ' + div.ax-claim').classList.contains('ax-claim--target')",
         arg=target.id,
         timeout=3_000,
     )
@@ -88,14 +88,14 @@ def test_deep_link_lands_on_the_card_and_marks_it(page, site_data):
     style = "el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.backgroundColor]; }"
     outline, width, background = card.evaluate(style)
     assert outline != "none" and width not in ("0px", ""), f"marked card has no outline ({outline} {width})"
-    plain = page.locator(f"h3#{other.id} + div.ax-claim").evaluate(style)
+    plain = page.locator(f"h2#{other.id} + div.ax-claim").evaluate(style)
     assert plain[0] == "none" or plain[1] == "0px", "an unmarked card is outlined too"
     assert background != plain[2], "the marked card's background is no different"
 
     # Following another in-page link moves the mark.
     page.evaluate("id => { location.hash = id; }", other.id)
     page.wait_for_function(
-        "id => document.querySelector('h3#' + CSS.escape(id) + ' + div.ax-claim').classList.contains('ax-claim--target')",
+        "id => document.querySelector('h2#' + CSS.escape(id) + ' + div.ax-claim').classList.contains('ax-claim--target')",
         arg=other.id,
         timeout=3_000,
     )

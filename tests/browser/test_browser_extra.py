@@ -30,10 +30,10 @@ def test_every_claim_heading_has_a_copy_link_control(new_context, site_url, samp
     context = new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"/{sample_claim.section}/")
-    headings = page.locator("h3.ax-claim__title")
+    headings = page.locator("h2.ax-claim__title")
     assert headings.count() >= 3
-    assert headings.count() == page.locator("h3.ax-claim__title .ax-copy--heading").count()
-    button = page.locator(f"h3#{sample_claim.id} .ax-copy--heading")
+    assert headings.count() == page.locator("h2.ax-claim__title .ax-copy--heading").count()
+    button = page.locator(f"h2#{sample_claim.id} .ax-copy--heading")
     assert button.get_attribute("aria-label").startswith("Copy link to")
     button.focus()
     page.keyboard.press("Enter")
@@ -41,7 +41,7 @@ def test_every_claim_heading_has_a_copy_link_control(new_context, site_url, samp
     expected = f"{site_url}/{sample_claim.section}/#{sample_claim.id}"
     assert button.get_attribute("data-ax-copied") == expected
     assert page.evaluate("navigator.clipboard.readText()") == expected
-    assert page.locator(f"h3#{sample_claim.id} a.headerlink").is_visible()
+    assert page.locator(f"h2#{sample_claim.id} a.headerlink").is_visible()
 
 
 @pytest.mark.browser
