@@ -43,8 +43,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_stale(args: argparse.Namespace) -> int:
-    from explainer.stale import find_stale
+def _valid_dataset(args: argparse.Namespace):
+    """The checked dataset, or None after printing its errors (commands that need clean data)."""
     from explainer.load import load_and_check
     from explainer.problems import has_errors
 
@@ -52,6 +52,15 @@ def cmd_stale(args: argparse.Namespace) -> int:
     if has_errors(problems):
         for problem in problems:
             print(problem.format(), file=sys.stderr)
+        return None
+    return dataset
+
+
+def cmd_stale(args: argparse.Namespace) -> int:
+    from explainer.stale import find_stale
+
+    dataset = _valid_dataset(args)
+    if dataset is None:
         return 1
     found = find_stale(dataset, args.days)
     for item in found:
@@ -63,13 +72,9 @@ def cmd_stale(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from explainer.export import write_exports
-    from explainer.load import load_and_check
-    from explainer.problems import has_errors
 
-    dataset, problems = load_and_check(args.data)
-    if has_errors(problems):
-        for problem in problems:
-            print(problem.format(), file=sys.stderr)
+    dataset = _valid_dataset(args)
+    if dataset is None:
         return 1
     formats = [args.format] if args.format != "all" else None
     for path in write_exports(dataset, args.out, formats=formats, base_url=args.base_url):

@@ -17,21 +17,15 @@ def _today() -> dt.date:
 def find_stale(ds: Dataset, days: int = 365, today: dt.date | None = None) -> list[Problem]:
     today = today or _today()
     found: list[tuple[dt.date, Problem]] = []
-    for claim in ds.claims:
-        when = dt.date.fromisoformat(claim.reviewed)
+    items = [(c, "claim", "reviewed", c.reviewed) for c in ds.claims]
+    items += [(s, "source", "accessed", s.accessed) for s in ds.sources.values()]
+    for record, noun, field, value in items:
+        when = dt.date.fromisoformat(value)
         age = (today - when).days
         if age > days:
             found.append((when, Problem(
-                claim.path, claim.line_of("reviewed"), f"claim '{claim.id}'",
-                f"last reviewed {claim.reviewed}, {age} days ago (limit {days})", "stale-claim", WARNING,
-            )))
-    for source in ds.sources.values():
-        when = dt.date.fromisoformat(source.accessed)
-        age = (today - when).days
-        if age > days:
-            found.append((when, Problem(
-                source.path, source.line_of("accessed"), f"source '{source.id}'",
-                f"last accessed {source.accessed}, {age} days ago (limit {days})", "stale-source", WARNING,
+                record.path, record.line_of(field), f"{noun} '{record.id}'",
+                f"last {field} {value}, {age} days ago (limit {days})", f"stale-{noun}", WARNING,
             )))
     found.sort(key=lambda pair: (pair[0], pair[1].path, pair[1].line))
     return [p for _, p in found]
