@@ -1,6 +1,6 @@
 """Raise the loader's per-file safety limits in a child process (``install()``), for large datasets.
 
-The engine refuses a data file over ``explainer.yamlfile.MAX_BYTES`` (2 MiB) or expanding to more than
+The engine refuses a data file over ``explainer.yamlfile.MAX_BYTES`` (8 MiB) or expanding to more than
 ``MAX_EXPANDED_NODES``. Synthetic claims are about 4.5 KB each, so a section file holds at most about
 450 of them: at 5,000 claims (7 section files, about 3.3 MB each) the real limit makes ``explainer
 check`` and the build refuse the data. To measure speed at those sizes the benchmark raises both
