@@ -134,24 +134,10 @@ def validate_record(
             code, message = _message(err, field, model, raw)
             problems.append(Problem(path, line_at(raw, loc, line), subject, message, code))
         return None, _dedupe(problems)
+    # Nested records (evidence, since, series...) are located through their parent:
+    # ``claim.line_of("evidence", 0, "source")`` walks the raw tree only when a message needs it.
     record.locate(path, line, raw)
-    _locate_children(record, path, raw)
     return record, []
-
-
-def _locate_children(record: Record, path: str, raw: Any) -> None:
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        raw_value = raw.get(name) if isinstance(raw, dict) else None
-        if isinstance(value, Record):
-            value.locate(path, line_at(raw, (name,), record.line), raw_value)
-            _locate_children(value, path, raw_value)
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, Record):
-                    item_raw = raw_value[i] if isinstance(raw_value, list) and i < len(raw_value) else None
-                    item.locate(path, line_at(raw, (name, i), record.line), item_raw)
-                    _locate_children(item, path, item_raw)
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
