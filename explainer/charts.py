@@ -84,7 +84,7 @@ def _draw(figure: Figure) -> str:
 
 
 @lru_cache(maxsize=256)
-def _svg_cached(key: str, figure_json: str) -> str:
+def _svg_cached(figure_json: str) -> str:
     return _draw(Figure.model_validate_json(figure_json))
 
 
@@ -92,7 +92,7 @@ def chart_svg(figure: Figure, title_id: str, desc_id: str) -> str:
     """The chart as an inline <svg> element with role="img", a <title> and a <desc>."""
     from html import escape
 
-    svg = _svg_cached(figure.id, figure.model_dump_json())
+    svg = _svg_cached(figure.model_dump_json())
     svg = svg[svg.index("<svg"):]  # drop the XML declaration and doctype
     svg = svg.replace(INK, "currentColor")
     svg = re.sub(r'\s(width|height)="[^"]*pt"', "", svg, count=2)

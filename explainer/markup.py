@@ -29,16 +29,15 @@ _MD = _markdown.Markdown(extensions=["sane_lists"], output_format="html")
 _ABBR_CACHE: dict[tuple, _markdown.Markdown] = {}
 
 
-def _abbr_markdown(glossary: dict[str, str]) -> _markdown.Markdown:
+def _abbr_markdown(glossary: tuple[tuple[str, str], ...]) -> _markdown.Markdown:
     """A Markdown instance with the abbr extension preloaded with ``glossary`` (built once per glossary)."""
-    key = tuple(sorted(glossary.items()))
-    md = _ABBR_CACHE.get(key)
+    md = _ABBR_CACHE.get(glossary)
     if md is None:
         from markdown.extensions.abbr import AbbrExtension
 
         md = _markdown.Markdown(extensions=["sane_lists", AbbrExtension(glossary=dict(glossary))], output_format="html")
         _ABBR_CACHE.clear()
-        _ABBR_CACHE[key] = md
+        _ABBR_CACHE[glossary] = md
     return md
 _TOKEN = "AXCITE{}X"
 _TOKEN_RE = re.compile(r"AXCITE(\d+)X")
@@ -60,13 +59,14 @@ def render_markdown(
     text: str,
     cite: Callable[[list[str]], str] | None = None,
     inline: bool = False,
-    glossary: dict[str, str] | None = None,
+    glossary: tuple[tuple[str, str], ...] = (),
 ) -> str:
     """Markdown -> sanitised HTML; ``cite(ids)`` returns trusted HTML for each citation group.
 
-    ``glossary`` (term -> definition) wraps glossary terms in ``<abbr title>`` (Markdown's abbr extension).
+    ``glossary`` ((term, definition) pairs, as ``Renderer.glossary_items()`` gives them) wraps glossary
+    terms in ``<abbr title>`` (Markdown's abbr extension).
     """
-    out, groups = _converted(text or "", bool(cite), inline, tuple(sorted(glossary.items())) if glossary else ())
+    out, groups = _converted(text or "", bool(cite), inline, glossary)
     if cite:
         out = _TOKEN_RE.sub(lambda m: cite(list(groups[int(m.group(1))])), out)
     return out
@@ -83,7 +83,7 @@ def _converted(text: str, with_cites: bool, inline: bool, glossary: tuple) -> tu
         return _TOKEN.format(len(groups) - 1)
 
     body = replace_citations(text, hold) if with_cites else text
-    md = _abbr_markdown(dict(glossary)) if glossary else _MD
+    md = _abbr_markdown(glossary) if glossary else _MD
     md.reset()
     out = sanitise(md.convert(body))
     if inline:

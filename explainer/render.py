@@ -17,7 +17,7 @@ from explainer import scale
 from explainer.cite import claim_bibtex, claim_citation, tasl_line
 from explainer.dataset import Dataset, claim_source_ids
 from explainer.markup import first_abbreviations_only, markdown_escape, plain_text, render_markdown
-from explainer.model import Claim, Source
+from explainer.model import Claim
 
 REVIEW_AFTER_DAYS = 365
 _SLOT_RE = re.compile(r"<!--ax-slot:(\d+)-->")
@@ -31,8 +31,7 @@ class Links:
     """Relative URLs from one page to the others."""
 
     def __init__(self, page_url: str, dir_urls: bool = True):
-        depth = page_url.count("/") if dir_urls else page_url.count("/")
-        self.root = "../" * depth
+        self.root = "../" * page_url.count("/")
         self.dir_urls = dir_urls
 
     def page(self, name: str, anchor: str | None = None) -> str:
@@ -48,9 +47,6 @@ class Links:
 
     def source(self, source_id: str) -> str:
         return self.page("sources", f"src-{source_id}")
-
-    def asset(self, path: str) -> str:
-        return f"{self.root}{path}"
 
 
 class Renderer:
@@ -80,6 +76,7 @@ class Renderer:
         self.env.globals.update(scale=scale, site_name=site_name)
         self.rendered: set[str] = set()
         self._glossary: dict[str, str] | None = None
+        self._glossary_items: tuple[tuple[str, str], ...] | None = None
         self._slots: dict[str, str] = {}
 
     # -- helpers -----------------------------------------------------------------------------
@@ -140,7 +137,7 @@ class Renderer:
             verdict=scale.VERDICTS[claim.verdict],
             leader=scale.LEADERS[claim.leader],
             kind=scale.KINDS[claim.kind],
-            annotation=render_markdown(claim.annotation, cite, glossary=self.glossary()),
+            annotation=render_markdown(claim.annotation, cite, glossary=self.glossary_items()),
             evidence=[
                 {
                     "item": item,
@@ -283,6 +280,12 @@ class Renderer:
                         self._glossary.setdefault(word.strip(), definition)
         return self._glossary
 
+    def glossary_items(self) -> tuple[tuple[str, str], ...]:
+        """The glossary as sorted (term, definition) pairs: hashable, so conversions can be cached."""
+        if self._glossary_items is None:
+            self._glossary_items = tuple(sorted(self.glossary().items()))
+        return self._glossary_items
+
     def verdict_scale(self) -> str:
         return self.env.get_template("verdict_scale.html").render(
             verdicts=scale.VERDICTS, leaders=scale.LEADERS
@@ -344,9 +347,6 @@ class Renderer:
     def claim_description(self, claim_id: str) -> str:
         claim = self._claim(claim_id)
         return f"{scale.VERDICTS[claim.verdict][0]}: {plain_text(claim.conclusion)}"
-
-    def source_summary(self, source: Source) -> str:
-        return f"{source.title} ({source.publisher}, {source.date})"
 
 
 def _number(value: float) -> str:
