@@ -30,14 +30,24 @@ VERDICTS = ("supported", "partly-supported", "contested", "outdated", "unsupport
 KINDS = ("fact", "forecast", "opinion")
 LEADERS = ("china", "us", "contested", "neither", "n/a")
 STANCES = ("supports", "contradicts", "context")
-SOURCE_TYPES = ("government", "academic", "research", "data", "company", "news", "opinion")
-WEAK_SOURCE_TYPES = ("news", "opinion")
+SOURCE_TYPES = ("government", "academic", "research", "data", "company", "analysis", "news", "opinion")
+WEAK_SOURCE_TYPES = ("analysis", "news", "opinion")
+RATINGS = ("reliable", "use-with-care", "unreliable")
+PUBLISHER_KINDS = (
+    "government", "intergovernmental", "company", "research-institute", "university", "journal",
+    "preprint-server", "data-provider", "news-agency", "newspaper", "broadcaster", "magazine",
+    "trade-press", "law-firm", "consultancy", "industry-association", "advocacy-group", "state-media",
+    "blog", "aggregator", "partisan-outlet",
+)
 
-Verdict = Literal["supported", "partly-supported", "contested", "outdated", "unsupported", "opinion"]
-Kind = Literal["fact", "forecast", "opinion"]
-Leader = Literal["china", "us", "contested", "neither", "n/a"]
-Stance = Literal["supports", "contradicts", "context"]
-SourceType = Literal["government", "academic", "research", "data", "company", "news", "opinion"]
+# One vocabulary: each Literal is built from the tuple above, so they cannot drift apart.
+Verdict = Literal[VERDICTS]  # type: ignore[valid-type]
+Kind = Literal[KINDS]  # type: ignore[valid-type]
+Leader = Literal[LEADERS]  # type: ignore[valid-type]
+Stance = Literal[STANCES]  # type: ignore[valid-type]
+SourceType = Literal[SOURCE_TYPES]  # type: ignore[valid-type]
+Rating = Literal[RATINGS]  # type: ignore[valid-type]
+PublisherKind = Literal[PUBLISHER_KINDS]  # type: ignore[valid-type]
 
 
 def _check_id(value: str) -> str:
@@ -163,6 +173,11 @@ class Evidence(Record):
     )
     locator: Text = Field(description="Where in the source: page, section, table, chart.")
     stance: Stance = Field(description="supports | contradicts | context")
+    interested_party: Text | None = Field(
+        default=None,
+        description="Who has a stake in this figure (a government about itself or its rival, a company "
+        "about itself), shown to readers beside the finding.",
+    )
 
 
 class Development(Record):
@@ -225,7 +240,23 @@ class Source(Record):
     doi: Text | None = None
     accessed: IsoDate = Field(description="When we last saw the page show what we cite.")
     producer: Text | None = Field(default=None, description="Who produced the figures, when the source reports others' data.")
+    verified_via: Url | None = Field(
+        default=None,
+        description="Where the document's text was seen (a faithful copy), when the producer's own page "
+        "could not be opened; never cited itself.",
+    )
     note: Text | None = None
+
+
+class Publisher(Record):
+    """A publisher sources may come from: what it is and how far to trust it."""
+
+    id: Id
+    name: Text
+    domains: list[Text] = Field(min_length=1, description="Hosts; a source URL's host or a parent domain matches.")
+    kind: PublisherKind
+    rating: Rating = Field(description="reliable | use-with-care | unreliable")
+    note: Text = Field(description="One line: why this rating.")
 
 
 class Term(Record):
@@ -301,6 +332,12 @@ class SourcesFile(Record):
     sources: list[Source]
 
 
+class PublishersFile(Record):
+    """data/publishers.yml"""
+
+    publishers: list[Publisher]
+
+
 class GlossaryFile(Record):
     """data/glossary.yml"""
 
@@ -323,6 +360,7 @@ class FiguresFile(Record):
 FILE_KINDS: dict[str, tuple[str, type[Record], type[Record]]] = {
     "claims": ("claims", Claim, ClaimsFile),
     "sources": ("sources", Source, SourcesFile),
+    "publishers": ("publishers", Publisher, PublishersFile),
     "glossary": ("terms", Term, GlossaryFile),
     "sections": ("sections", Section, SectionsFile),
     "figures": ("figures", Figure, FiguresFile),

@@ -45,8 +45,43 @@ SOURCE_TYPES: dict[str, str] = {
     "research": "Think tanks and analysts",
     "data": "Datasets and trackers",
     "company": "Company reports and announcements",
+    "analysis": "Law-firm and consultancy analysis",
     "news": "News reporting",
     "opinion": "Opinion and commentary",
+}
+
+RATINGS: dict[str, tuple[str, str]] = {
+    "reliable": ("Reliable", "Accurate and independent for the facts we cite it for; may be the only support."),
+    "use-with-care": (
+        "Use with care",
+        "Useful for context or a second view, but with an interest, a slant or a record of rewriting others' "
+        "work; never the only support for a factual verdict.",
+    ),
+    "unreliable": ("Unreliable", "Not cited: partisan, an aggregator or re-post, or the outlet under review."),
+}
+
+PUBLISHER_KINDS: dict[str, str] = {
+    "government": "Government",
+    "intergovernmental": "Intergovernmental body",
+    "company": "Company",
+    "research-institute": "Research institute",
+    "university": "University",
+    "journal": "Journal",
+    "preprint-server": "Preprint server",
+    "data-provider": "Data provider",
+    "news-agency": "News agency",
+    "newspaper": "Newspaper",
+    "broadcaster": "Broadcaster",
+    "magazine": "Magazine",
+    "trade-press": "Trade press",
+    "law-firm": "Law firm",
+    "consultancy": "Consultancy",
+    "industry-association": "Industry association",
+    "advocacy-group": "Advocacy group",
+    "state-media": "State media",
+    "blog": "Blog",
+    "aggregator": "Aggregator",
+    "partisan-outlet": "Partisan outlet",
 }
 
 # Rating values for schema.org ClaimReview (documented on the methodology page). Opinion has none.
