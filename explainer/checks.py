@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 from collections.abc import Iterable, Iterator
 
+from explainer import clock
 from explainer.citations import cited_ids
 from explainer.dataset import Dataset, claim_source_ids
 from explainer.model import WEAK_SOURCE_TYPES, Claim, Record
@@ -58,15 +58,6 @@ CODES: dict[str, str] = {
     "unknown-macro-id": "a docs page calls a macro with an id that does not exist",
     "not-rendered": "a claim that no section page shows",
 }
-
-
-def _today(today: dt.date | str | None) -> dt.date:
-    if isinstance(today, dt.date):
-        return today
-    if isinstance(today, str):
-        return dt.date.fromisoformat(today)
-    override = os.environ.get("EXPLAINER_TODAY")
-    return dt.date.fromisoformat(override) if override else dt.date.today()
 
 
 def _problem(record: Record, loc: tuple, subject: str, message: str, code: str, severity: str = "error") -> Problem:
@@ -202,7 +193,7 @@ def check_dates(ds: Dataset, today: dt.date) -> Iterator[Problem]:
         except ValueError:
             return
         if when > today:
-            yield _problem(record, loc, subject, f"{loc[-1]} {value} is in the future (today is {today})", "future-date")
+            yield _problem(record, loc, subject, f"{loc[-1]} {value} is in the future (today is {clock.today()})", "future-date")
 
     for claim in ds.claims:
         subject = f"claim '{claim.id}'"
@@ -254,7 +245,7 @@ def check_coverage(ds: Dataset) -> Iterator[Problem]:
 
 
 def run_checks(ds: Dataset, today: dt.date | str | None = None) -> list[Problem]:
-    day = _today(today)
+    day = clock.as_date(today)
     problems: list[Problem] = []
     for check in (check_ids, check_references, check_sourcing, check_coverage):
         problems.extend(check(ds))

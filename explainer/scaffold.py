@@ -5,11 +5,10 @@ The file is appended to as text (never re-written from parsed data), so comments
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import re
 from pathlib import Path
 
+from explainer import clock
 from explainer.load import load_dataset
 from explainer.model import ID_PATTERN
 
@@ -48,11 +47,6 @@ SOURCE_SKELETON = """\
     type: ""           # TODO the page you cite: government | academic | research | data | company | news | opinion
     accessed: {today}
 """
-
-
-def _today() -> str:
-    override = os.environ.get("EXPLAINER_TODAY")
-    return override or dt.date.today().isoformat()
 
 
 def _reindent(text: str, existing: str) -> str:
@@ -98,7 +92,7 @@ def new_claim(data: str | Path, section: str, claim_id: str) -> tuple[str, int]:
     _check_id(claim_id, taken)
     path = data / "claims" / f"{section}.yml"
     header = "# yaml-language-server: $schema=../../schema/claims.schema.json\nclaims:\n"
-    line = _append(path, header, CLAIM_SKELETON.format(id=claim_id, today=_today()))
+    line = _append(path, header, CLAIM_SKELETON.format(id=claim_id, today=clock.today().isoformat()))
     return str(path), line
 
 
@@ -108,5 +102,5 @@ def new_source(data: str | Path, source_id: str) -> tuple[str, int]:
     _check_id(source_id, set(ds.sources))
     path = data / "sources.yml"
     header = "# yaml-language-server: $schema=../schema/sources.schema.json\nsources:\n"
-    line = _append(path, header, SOURCE_SKELETON.format(id=source_id, today=_today()))
+    line = _append(path, header, SOURCE_SKELETON.format(id=source_id, today=clock.today().isoformat()))
     return str(path), line

@@ -7,35 +7,14 @@ and macro, so data is loaded, checked and templates compiled once per build, not
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explainer.clock import build_date
 from explainer.dataset import Dataset
 from explainer.load import load_cached
 from explainer.problems import Problem
 from explainer.render import Renderer
-
-
-def build_date(project_dir: str | Path | None = None) -> dt.date:
-    """The date the build reflects: SOURCE_DATE_EPOCH, else the last commit's date, else today.
-
-    Reproducible builds set SOURCE_DATE_EPOCH; nothing in the output reads the wall clock.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=project_dir or ".", capture_output=True,
-            text=True, timeout=5, check=False,
-        ).stdout.strip()
-        if out.isdigit():
-            return dt.datetime.fromtimestamp(int(out), tz=dt.timezone.utc).date()
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return dt.date.today()
 
 
 @dataclass

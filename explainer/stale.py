@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 
+from explainer import clock
 from explainer.dataset import Dataset
 from explainer.problems import WARNING, Problem
 
 
-def _today() -> dt.date:
-    override = os.environ.get("EXPLAINER_TODAY")
-    return dt.date.fromisoformat(override) if override else dt.date.today()
-
-
 def find_stale(ds: Dataset, days: int = 365, today: dt.date | None = None) -> list[Problem]:
-    today = today or _today()
+    today = today or clock.today()
     found: list[tuple[dt.date, Problem]] = []
     items = [(c, "claim", "reviewed", c.reviewed) for c in ds.claims]
     items += [(s, "source", "accessed", s.accessed) for s in ds.sources.values()]

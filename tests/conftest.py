@@ -125,19 +125,30 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     raise AssertionError(f"{needle!r} not found")
 
 
+FIXTURE_TODAY = "2026-11-26"
+
+
 @pytest.fixture
-def tree(tmp_path):
+def fixed_today(monkeypatch):
+    """Pin "today" for synthetic data only (its dates are written for this day). Real data never pins it."""
+    monkeypatch.setenv("EXPLAINER_TODAY", FIXTURE_TODAY)
+    return FIXTURE_TODAY
+
+
+@pytest.fixture(autouse=True)
+def _real_clock_by_default(monkeypatch):
+    """No test inherits a pinned day from the environment: real data is judged by the real clock."""
+    monkeypatch.delenv("EXPLAINER_TODAY", raising=False)
+
+
+@pytest.fixture
+def tree(tmp_path, fixed_today):
     """Call ``tree(overrides)`` to get a data dir built from the base plus overrides."""
 
     def make(overrides=None):
         return write_tree(tmp_path, overrides)
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch):
-    monkeypatch.setenv("EXPLAINER_TODAY", "2026-11-26")
 
 
 def dedent(text: str) -> str:

@@ -112,7 +112,7 @@ def test_schema_command_writes_the_schema_files(tmp_path):
     assert result.returncode == 0
     assert {p.name for p in tmp_path.iterdir()} == {
         "claims.schema.json", "sources.schema.json", "glossary.schema.json",
-        "sections.schema.json", "figures.schema.json", "article.schema.json",
+        "sections.schema.json", "figures.schema.json", "article.schema.json", "publishers.schema.json",
     }
 
 
