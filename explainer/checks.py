@@ -11,6 +11,7 @@ from explainer.citations import cited_ids
 from explainer.dataset import Dataset, claim_source_ids
 from explainer.model import WEAK_SOURCE_TYPES, Claim, Record
 from explainer.problems import WARNING, Problem
+from explainer.registry import host_of
 
 CODES: dict[str, str] = {
     # reading files
@@ -46,7 +47,12 @@ CODES: dict[str, str] = {
     "unknown-claim": "a reference to a claim that does not exist",
     "self-reference": "a claim lists itself as related",
     "too-few-sources": "a claim rests on fewer than two distinct sources",
-    "weak-sources": "a factual verdict rests only on news or opinion sources",
+    "weak-sources": "a factual verdict rests only on news, analysis or opinion sources",
+    "unregistered-publisher": "a source's host is not in data/publishers.yml",
+    "unreliable-publisher": "a source from a publisher rated unreliable",
+    "outlet-under-review": "a source from the outlet of the article under review",
+    "no-reliable-source": "a factual verdict with no evidence from a publisher rated reliable",
+    "duplicate-domain": "a domain registered to two publishers",
     "verdict-kind": "an opinion verdict on a fact, or a factual verdict on an opinion",
     "reviewed-before-as-of": "a claim was reviewed before the date its verdict reflects",
     "future-date": "a date after today",
@@ -106,49 +112,54 @@ def check_ids(ds: Dataset) -> Iterator[Problem]:
 def check_references(ds: Dataset) -> Iterator[Problem]:
     sources = ds.sources
     claim_ids = {c.id for c in ds.claims} | set(ds.aliases())
+    unloaded = ds.unloaded
 
-    def unknown(record: Record, loc: tuple, subject: str, sid: str, what: str) -> Problem:
-        return _problem(
-            record, loc, subject,
-            f"{what} '{sid}' is not in data/sources.yml{_suggest(sid, sources)}", "unknown-source",
+    def source_missing(sid: str) -> bool:
+        # A source that failed to load was reported where it is; citing it is not a second error.
+        return sid not in sources and not unloaded.has("source", sid) and not unloaded.path_under("sources.yml", whole=True)
+
+    def claim_missing(cid: str) -> bool:
+        return cid not in claim_ids and not unloaded.has("claim", cid)
+
+    def unknown(record: Record, line: int, subject: str, sid: str, what: str) -> Problem:
+        return Problem(
+            record.path, line, subject,
+            f"{what} source '{sid}', which is not in data/sources.yml{_suggest(sid, sources)}", "unknown-source",
         )
+
+    def cited_in_text(record: Record, loc: tuple, text: str, subject: str, what: str) -> Iterator[Problem]:
+        for sid in cited_ids(text):
+            if source_missing(sid):
+                yield unknown(record, record.line_of_text(loc, f"@{sid}"), subject, sid, what)
 
     for claim in ds.claims:
         subject = f"claim '{claim.id}'"
-        for sid in cited_ids(claim.annotation):
-            if sid not in sources:
-                yield unknown(claim, ("annotation",), subject, sid, "annotation cites")
+        yield from cited_in_text(claim, ("annotation",), claim.annotation, subject, "the annotation cites")
         for i, item in enumerate(claim.evidence):
-            if item.source not in sources:
-                yield unknown(claim, ("evidence", i, "source"), subject, item.source, f"evidence[{i}].source")
+            if source_missing(item.source):
+                yield unknown(claim, claim.line_of("evidence", i, "source"), subject, item.source, f"evidence[{i}] cites")
         for i, dev in enumerate(claim.since):
             for j, sid in enumerate(dev.sources):
-                if sid not in sources:
-                    yield unknown(claim, ("since", i, "sources", j), subject, sid, f"since[{i}].sources")
-            for sid in cited_ids(dev.note):
-                if sid not in sources:
-                    yield unknown(claim, ("since", i, "note"), subject, sid, f"since[{i}].note cites")
+                if source_missing(sid):
+                    yield unknown(claim, claim.line_of("since", i, "sources", j), subject, sid, f"since[{i}] lists")
+            yield from cited_in_text(claim, ("since", i, "note"), dev.note, subject, f"the note of since[{i}] cites")
         for i, other in enumerate(claim.related):
             if other == claim.id:
                 yield _problem(claim, ("related", i), subject, "lists itself as related", "self-reference")
-            elif other not in claim_ids:
+            elif claim_missing(other):
                 yield _problem(
                     claim, ("related", i), subject,
                     f"related claim '{other}' does not exist{_suggest(other, claim_ids)}", "unknown-claim",
                 )
     for term in ds.terms:
-        if term.source not in sources:
-            yield _problem(
-                term, ("source",), f"term '{term.id}'",
-                f"source '{term.source}' is not in data/sources.yml{_suggest(term.source, sources)}",
-                "unknown-source",
-            )
+        if source_missing(term.source):
+            yield unknown(term, term.line_of("source"), f"term '{term.id}'", term.source, "the definition cites")
     for figure in ds.figures:
         for i, series in enumerate(figure.series):
-            if series.source not in sources:
-                yield unknown(figure, ("series", i, "source"), f"figure '{figure.id}'", series.source, f"series[{i}].source")
+            if source_missing(series.source):
+                yield unknown(figure, figure.line_of("series", i, "source"), f"figure '{figure.id}'", series.source, f"series[{i}] cites")
         for i, cid in enumerate(figure.claims):
-            if cid not in claim_ids:
+            if claim_missing(cid):
                 yield _problem(
                     figure, ("claims", i), f"figure '{figure.id}'",
                     f"claim '{cid}' does not exist{_suggest(cid, claim_ids)}", "unknown-claim",
@@ -165,11 +176,13 @@ def check_sourcing(ds: Dataset) -> Iterator[Problem]:
                 f"rests on {len(ids)} distinct source(s); every claim needs at least two", "too-few-sources",
             )
         known = [ds.sources[sid] for sid in ids if sid in ds.sources]
+        if any(ds.unloaded.has("source", sid) for sid in ids):
+            known = []  # judged once the sources load
         if claim.verdict != "opinion" and known and all(s.type in WEAK_SOURCE_TYPES for s in known):
             yield _problem(
                 claim, ("verdict",), subject,
-                f"verdict '{claim.verdict}' rests only on news/opinion sources; add a primary or "
-                "authoritative source (government, academic, research, data or company)", "weak-sources",
+                f"verdict '{claim.verdict}' rests only on news, analysis or opinion sources; add a primary "
+                "or authoritative source (government, academic, research, data or company)", "weak-sources",
             )
         if claim.verdict == "opinion" and claim.kind == "fact":
             yield _problem(
@@ -180,6 +193,74 @@ def check_sourcing(ds: Dataset) -> Iterator[Problem]:
             yield _problem(
                 claim, ("kind",), subject,
                 f"kind 'opinion' takes verdict 'opinion', not '{claim.verdict}'", "verdict-kind",
+            )
+
+
+def check_publishers(ds: Dataset) -> Iterator[Problem]:
+    """Every source's host maps to a registered publisher, none unreliable, none the outlet under review."""
+    yield from _duplicates(ds.publishers, "publisher", "publishers")
+    owner: dict[str, Record] = {}
+    for publisher in ds.publishers:
+        for i, domain in enumerate(publisher.domains):
+            first = owner.setdefault(domain.lower(), publisher)
+            if first is not publisher:
+                yield _problem(
+                    publisher, ("domains", i), f"publisher '{publisher.id}'",
+                    f"domain '{domain}' is already registered to publisher '{first.id}'", "duplicate-domain",
+                )
+    if ds.unloaded.path_under("publishers.yml", whole=True):
+        return  # reported once, where the file failed
+    article_host = host_of(ds.article.url) if ds.article else None
+    for source in ds.all_sources:
+        yield from _source_publisher(ds, source, article_host)
+
+
+def _source_publisher(ds: Dataset, source: Record, article_host: str | None) -> Iterator[Problem]:
+    subject, host = f"source '{source.id}'", host_of(source.url)
+    publisher = ds.registry.for_host(host)
+    if article_host and (host == article_host or host.endswith("." + article_host)):
+        yield _problem(
+            source, ("url",), subject,
+            f"is from {host}, the outlet of the article under review; cite the producer of the fact instead",
+            "outlet-under-review",
+        )
+    elif publisher is None:
+        if not _domain_unloaded(ds, host):
+            yield _problem(
+                source, ("url",), subject,
+                f"host '{host}' is not in data/publishers.yml; add its publisher with a kind, a rating and a note",
+                "unregistered-publisher",
+            )
+    elif publisher.rating == "unreliable":
+        yield _problem(
+            source, ("url",), subject,
+            f"publisher '{publisher.id}' is rated unreliable ({publisher.note.rstrip('.')}); "
+            "cite the producer of the fact or an outlet of record instead",
+            "unreliable-publisher",
+        )
+
+
+def _domain_unloaded(ds: Dataset, host: str) -> bool:
+    """Whether the host belongs to a publisher record that failed to load (reported there)."""
+    parts = host.split(".")
+    candidates = ["*"] + [".".join(parts[i:]) for i in range(len(parts))]
+    return any(ds.unloaded.has("domain", name) for name in candidates)
+
+
+def check_firm_support(ds: Dataset) -> Iterator[Problem]:
+    """A factual verdict rests on at least one evidence source from a publisher rated reliable."""
+    if ds.unloaded.any("publisher") or ds.unloaded.any("source"):
+        return  # judged once the registry and the sources load
+    for claim in ds.claims:
+        if claim.verdict == "opinion":
+            continue
+        found = [ds.sources[e.source] for e in claim.evidence if e.source in ds.sources]
+        ratings = {getattr(ds.publisher_of(s), "rating", None) for s in found}
+        if found and "reliable" not in ratings and None not in ratings:
+            yield _problem(
+                claim, ("evidence",), f"claim '{claim.id}'",
+                f"verdict '{claim.verdict}' has no evidence from a publisher rated reliable; a use-with-care "
+                "source may add context or a second view, never be the only support", "no-reliable-source",
             )
 
 
@@ -216,8 +297,9 @@ def check_dates(ds: Dataset, today: dt.date) -> Iterator[Problem]:
 
 def check_coverage(ds: Dataset) -> Iterator[Problem]:
     section_ids = {s.id for s in ds.sections}
+    unloaded = ds.unloaded
     for claim in ds.claims:
-        if claim.section not in section_ids:
+        if claim.section not in section_ids and not unloaded.any("section"):
             yield _problem(
                 claim, ("id",), f"claim '{claim.id}'",
                 f"is in claims/{claim.section}.yml, but '{claim.section}' is not a section in "
@@ -225,15 +307,16 @@ def check_coverage(ds: Dataset) -> Iterator[Problem]:
                 "orphan-claim",
             )
     for section in ds.sections:
-        if not ds.claims_in(section.id):
+        if not ds.claims_in(section.id) and not unloaded.path_under(f"claims/{section.id}.yml"):
             yield _problem(
                 section, ("id",), f"section '{section.id}'",
                 f"has no claims (expected data/claims/{section.id}.yml)", "empty-section", WARNING,
             )
     cited = ds.cited_by()
     used_elsewhere = {t.source for t in ds.terms} | {s.source for f in ds.figures for s in f.series}
+    citers_unloaded = any(unloaded.any(noun) for noun in ("claim", "term", "figure"))
     for sid, source in ds.sources.items():
-        if not cited.get(sid) and sid not in used_elsewhere:
+        if not cited.get(sid) and sid not in used_elsewhere and not citers_unloaded:
             yield _problem(source, ("id",), f"source '{sid}'", "is not cited by any claim, term or figure", "unused-source", WARNING)
     for figure in ds.figures:
         xs = [tuple(p.x for p in s.points) for s in figure.series]
@@ -247,7 +330,7 @@ def check_coverage(ds: Dataset) -> Iterator[Problem]:
 def run_checks(ds: Dataset, today: dt.date | str | None = None) -> list[Problem]:
     day = clock.as_date(today)
     problems: list[Problem] = []
-    for check in (check_ids, check_references, check_sourcing, check_coverage):
+    for check in (check_ids, check_references, check_sourcing, check_publishers, check_firm_support, check_coverage):
         problems.extend(check(ds))
     problems.extend(check_dates(ds, day))
     return problems

@@ -20,18 +20,14 @@ def _default_data() -> Path:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from explainer.load import load_and_check
-    from explainer.problems import has_errors
+    from explainer.problems import has_errors, report
 
     _, problems = load_and_check(args.data)
     if args.json:
         json.dump([p.as_dict() for p in problems], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        for problem in problems:
-            print(problem.format())
-        if problems:
-            errors = sum(p.is_error for p in problems)
-            print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+        report(problems, sys.stdout)
     return 1 if has_errors(problems) else 0
 
 
@@ -46,12 +42,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def _valid_dataset(args: argparse.Namespace):
     """The checked dataset, or None after printing its errors (commands that need clean data)."""
     from explainer.load import load_and_check
-    from explainer.problems import has_errors
+    from explainer.problems import has_errors, report
 
     dataset, problems = load_and_check(args.data)
     if has_errors(problems):
-        for problem in problems:
-            print(problem.format(), file=sys.stderr)
+        report(problems, sys.stderr)
         return None
     return dataset
 
@@ -66,7 +61,7 @@ def cmd_stale(args: argparse.Namespace) -> int:
     for item in found:
         print(item.format())
     if found:
-        print(f"{len(found)} item(s) not reviewed in {args.days} days", file=sys.stderr)
+        print(f"{len(found)} {'item was' if len(found) == 1 else 'items were'} not reviewed in the last {args.days} days.")
     return 1 if found else 0
 
 
@@ -87,13 +82,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     try:
         if args.what == "claim":
-            path, line = new_claim(args.data, args.section, args.id)
+            path, line = new_claim(args.data, args.section, args.id, after=args.after)
         else:
             path, line = new_source(args.data, args.id)
     except ValueError as exc:
         print(f"explainer new: {exc}", file=sys.stderr)
         return 2
     print(f"{path}:{line}: added a skeleton {args.what} '{args.id}'; fill in the fields marked TODO")
+    if args.what == "claim" and not args.after:
+        print("It is at the end of the file; claims are shown in file order, so move it to its place in the "
+              "article's reading order (or use --after ID next time).")
     return 0
 
 
@@ -132,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     data_arg(p)
     p.add_argument("--section", help="section id (for a claim)")
     p.add_argument("--id", required=True, help="the new record's kebab-case id")
+    p.add_argument(
+        "--after", metavar="ID",
+        help="for a claim: place it right after this claim (claims are in the article's reading order); "
+        "default: at the end of the section's file",
+    )
     p.set_defaults(func=cmd_new)
     return parser
 

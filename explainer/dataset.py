@@ -2,10 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from explainer.citations import cited_ids
-from explainer.model import Article, Claim, Figure, Section, Source, Term
+from explainer.model import Article, Claim, Figure, Publisher, Section, Source, Term
+
+
+@dataclass
+class Unloaded:
+    """What failed to load, so that checks report the cause once and not its consequences.
+
+    A broken file or an invalid record is reported where it is; a reference to an id it declared
+    is then not "unknown", its section is not "empty" and the sources it cites are not "unused".
+    """
+
+    paths: set[str] = field(default_factory=set)
+    """Data files (as displayed) that failed to load, wholly or in part."""
+    files: set[str] = field(default_factory=set)
+    """Data files that failed to load as a whole (missing, unreadable, not YAML, wrong shape)."""
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    """noun ('claim', 'source', ...) -> ids declared by records that failed to load."""
+
+    def add(self, path: str, noun: str, ids: Iterable[str] = (), whole: bool = False) -> None:
+        self.paths.add(path)
+        if whole:
+            self.files.add(path)
+        self.ids.setdefault(noun, set()).update(ids)
+
+    def has(self, noun: str, ident: str) -> bool:
+        return ident in self.ids.get(noun, ())
+
+    def any(self, noun: str) -> bool:
+        return noun in self.ids
+
+    def path_under(self, suffix: str, whole: bool = False) -> bool:
+        """Whether a file ending in ``suffix`` failed to load (as a whole, with ``whole``)."""
+        return any(path.replace("\\", "/").endswith(suffix) for path in (self.files if whole else self.paths))
 
 
 @dataclass
@@ -17,15 +50,19 @@ class Dataset:
     sources: dict[str, Source] = field(default_factory=dict)
     terms: list[Term] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    publishers: list[Publisher] = field(default_factory=list)
     all_sources: list[Source] = field(default_factory=list)
     """Every source record as read, duplicates included (``sources`` keeps the first of each id)."""
+    unloaded: Unloaded = field(default_factory=Unloaded)
 
     def __post_init__(self) -> None:
         self._by_id: dict[str, Claim] = {}
         self._alias: dict[str, str] = {}
+        self._registry = None
 
     def index(self) -> None:
         """(Re)build lookups after the lists are filled."""
+        self._registry = None
         self._by_id = {}
         for claim in self.claims:
             self._by_id.setdefault(claim.id, claim)
@@ -51,6 +88,18 @@ class Dataset:
 
     def figure(self, figure_id: str) -> Figure | None:
         return next((f for f in self.figures if f.id == figure_id), None)
+
+    @property
+    def registry(self) -> "Registry":
+        """The publisher registry (built once, after loading)."""
+        from explainer.registry import Registry
+
+        if self._registry is None:
+            self._registry = Registry(self.publishers)
+        return self._registry
+
+    def publisher_of(self, source: Source) -> Publisher | None:
+        return self.registry.for_url(source.url)
 
     def aliases(self) -> dict[str, str]:
         return dict(self._alias)

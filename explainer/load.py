@@ -14,66 +14,99 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from pathlib import Path
 from typing import Any
 
-from explainer.dataset import Dataset
+from explainer.dataset import Dataset, Unloaded
 from explainer.model import FILE_KINDS, Article, Claim, Record
 from explainer.problems import Problem, display_path, sort_problems
 from explainer.validation import subject_for, validate_record
-from explainer.yamlfile import LineDict, LineList, read_yaml
+from explainer.yamlfile import MAX_BYTES, LineDict, LineList, read_yaml
 
-REQUIRED = ("article.yml", "sections.yml", "sources.yml", "glossary.yml")
-OPTIONAL = ("figures.yml",)
+_ID_LINE = re.compile(r"^\s*-?\s*id:\s*[\"']?([A-Za-z0-9_-]+)", re.M)
 
 
-def _records(
-    kind: str, path: Path, problems: list[Problem], required: bool = True
-) -> list[Record]:
-    """Read a file of the form ``<key>: [records]`` and validate each record on its own."""
-    key, model, _ = FILE_KINDS[kind]
+def _declared_ids(path: Path) -> set[str]:
+    """Ids a file declares, read from its text: used only when the file itself cannot be loaded."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return set()
+        return set(_ID_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return set()
+
+
+def _records(kind: str, path: Path, problems: list[Problem], unloaded: Unloaded, required: bool = True) -> list[Record]:
+    """Read a file of the form ``<key>: [records]`` and validate each record on its own.
+
+    What fails to load is noted in ``unloaded`` so that checks do not report its consequences.
+    """
+    key, noun, model, _ = FILE_KINDS[kind]
     shown = display_path(path)
     if not path.exists():
         if required:
             problems.append(Problem(shown, 1, "", f"required file is missing (expected '{key}: [...]')", "missing-file"))
+            unloaded.add(shown, noun, whole=True)
         return []
+    before = len(problems)
     result = read_yaml(path, shown)
     problems.extend(result.problems)
-    data = result.data
-    if result.data is None and not result.problems:
+    items = _record_list(result.data, key, shown, problems)
+    if items is None:
+        if len(problems) > before:
+            unloaded.add(shown, noun, _declared_ids(path), whole=True)
         return []
+    records: list[Record] = []
+    for index, raw in enumerate(items):
+        line = items.item_lines[index]
+        record, found = validate_record(model, raw, shown, line, subject_for(noun, raw, index))
+        problems.extend(found)
+        if record is not None:
+            records.append(record)
+        else:
+            _note_unloaded(unloaded, shown, noun, raw)
+    return records
+
+
+def _note_unloaded(unloaded: Unloaded, shown: str, noun: str, raw: Any) -> None:
+    """Remember the id (and a publisher's domains) of a record that failed validation."""
+    raw = raw if isinstance(raw, dict) else {}
+    ident = raw.get("id")
+    unloaded.add(shown, noun, [ident] if isinstance(ident, str) else [])
+    if noun == "publisher":
+        domains = raw.get("domains")
+        named = [d.lower() for d in domains if isinstance(d, str)] if isinstance(domains, list) else []
+        unloaded.add(shown, "domain", named or ["*"])  # "*": its hosts are unknown
+
+
+def _record_list(data: Any, key: str, shown: str, problems: list[Problem]) -> LineList | None:
+    """The file's list of raw records, or None after reporting why the file has none."""
     if data is None:
-        return []
+        return None
     if not isinstance(data, LineDict):
         what = "a list" if isinstance(data, LineList) else "a single value"
         problems.append(
             Problem(shown, getattr(data, "line", 1), "", f"the file should be a mapping with a '{key}:' list, not {what}", "wrong-shape")
         )
-        return []
+        return None
     for extra in data:
         if extra != key:
             problems.append(
                 Problem(shown, data.key_lines.get(extra, 1), "", f"unknown top-level key '{extra}' (expected only '{key}')", "unknown-field")
             )
-    items = data.get(key)
     if key not in data:
         problems.append(Problem(shown, data.line, "", f"the file has no '{key}:' list", "missing-field"))
-        return []
+        return None
+    items = data.get(key)
     if items is None:
-        return []  # an explicitly empty list ("claims:") is allowed
+        return LineList(data.line)  # an explicitly empty list ("claims:") is allowed
     if not isinstance(items, LineList):
         problems.append(
             Problem(shown, data.key_lines.get(key, 1), "", f"'{key}' should be a list of records", "wrong-shape")
         )
-        return []
-    records: list[Record] = []
-    for index, raw in enumerate(items):
-        line = items.item_lines[index]
-        record, found = validate_record(model, raw, shown, line, subject_for(key, raw, index))
-        problems.extend(found)
-        if record is not None:
-            records.append(record)
-    return records
+        return None
+    return items
 
 
 def load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
@@ -106,23 +139,28 @@ def _load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
             article, found = validate_record(Article, result.data, shown, getattr(result.data, "line", 1), "article")
             problems.extend(found)
             dataset.article = article  # type: ignore[assignment]
+        if dataset.article is None:
+            dataset.unloaded.add(shown, "article")
     else:
         problems.append(Problem(shown, 1, "", "required file is missing", "missing-file"))
+        dataset.unloaded.add(shown, "article")
 
-    dataset.sections = _records("sections", root / "sections.yml", problems)  # type: ignore[assignment]
-    sources = _records("sources", root / "sources.yml", problems)
+    unloaded = dataset.unloaded
+    dataset.sections = _records("sections", root / "sections.yml", problems, unloaded)  # type: ignore[assignment]
+    sources = _records("sources", root / "sources.yml", problems, unloaded)
     for source in sources:
         dataset.sources.setdefault(source.id, source)  # type: ignore[attr-defined]
     dataset.all_sources = sources  # type: ignore[assignment]
-    dataset.terms = _records("glossary", root / "glossary.yml", problems)  # type: ignore[assignment]
-    dataset.figures = _records("figures", root / "figures.yml", problems, required=False)  # type: ignore[assignment]
+    dataset.publishers = _records("publishers", root / "publishers.yml", problems, unloaded)  # type: ignore[assignment]
+    dataset.terms = _records("glossary", root / "glossary.yml", problems, unloaded)  # type: ignore[assignment]
+    dataset.figures = _records("figures", root / "figures.yml", problems, unloaded, required=False)  # type: ignore[assignment]
 
     claims_dir = root / "claims"
     if not claims_dir.is_dir():
         problems.append(Problem(display_path(claims_dir), 1, "", "the claims folder is missing", "missing-file"))
     else:
         for path in sorted(claims_dir.glob("*.yml")) + sorted(claims_dir.glob("*.yaml")):
-            for claim in _records("claims", path, problems):
+            for claim in _records("claims", path, problems, unloaded):
                 assert isinstance(claim, Claim)
                 claim._section = path.stem
                 dataset.claims.append(claim)

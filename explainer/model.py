@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, NamedTuple, Union
 
 from pydantic import (
     AfterValidator,
@@ -160,6 +160,12 @@ class Record(BaseModel):
         from explainer.yamlfile import line_at
 
         return line_at(self._raw, loc, self._line) if self._raw is not None else self._line
+
+    def line_of_text(self, loc: tuple, needle: str) -> int:
+        """The line inside a text field where ``needle`` first appears (a citation in an annotation)."""
+        from explainer.yamlfile import line_in_file
+
+        return line_in_file(self._path, self.line_of(*loc), needle)
 
 
 class Evidence(Record):
@@ -356,12 +362,20 @@ class FiguresFile(Record):
     figures: list[Figure]
 
 
-# The top-level shape of each file: one key holding a list of records.
-FILE_KINDS: dict[str, tuple[str, type[Record], type[Record]]] = {
-    "claims": ("claims", Claim, ClaimsFile),
-    "sources": ("sources", Source, SourcesFile),
-    "publishers": ("publishers", Publisher, PublishersFile),
-    "glossary": ("terms", Term, GlossaryFile),
-    "sections": ("sections", Section, SectionsFile),
-    "figures": ("figures", Figure, FiguresFile),
+class FileKind(NamedTuple):
+    """The top-level shape of a data file: one key holding a list of records."""
+
+    key: str
+    noun: str
+    record: type[Record]
+    file: type[Record]
+
+
+FILE_KINDS: dict[str, FileKind] = {
+    "claims": FileKind("claims", "claim", Claim, ClaimsFile),
+    "sources": FileKind("sources", "source", Source, SourcesFile),
+    "publishers": FileKind("publishers", "publisher", Publisher, PublishersFile),
+    "glossary": FileKind("terms", "term", Term, GlossaryFile),
+    "sections": FileKind("sections", "section", Section, SectionsFile),
+    "figures": FileKind("figures", "figure", Figure, FiguresFile),
 }

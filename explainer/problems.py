@@ -52,3 +52,21 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.is_error for p in problems)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def summary(problems: list[Problem]) -> str:
+    """``2 errors and 1 warning.``: the last line of a report, on the same stream as the problems."""
+    errors = sum(p.is_error for p in problems)
+    return f"{_count(errors, 'error')} and {_count(len(problems) - errors, 'warning')}."
+
+
+def report(problems: list[Problem], stream) -> None:
+    """Every problem in file and line order, then the summary; nothing at all when there are none."""
+    for problem in problems:
+        print(problem.format(), file=stream)
+    if problems:
+        print(summary(problems), file=stream)

@@ -44,8 +44,10 @@ SOURCE_SKELETON = """\
     authors: []
     date: ""           # TODO YYYY, YYYY-MM or YYYY-MM-DD as the source gives it (delete if it shows none)
     url: ""            # TODO the publisher's own page, seen to show what you cite
-    type: ""           # TODO the page you cite: government | academic | research | data | company | news | opinion
+    type: ""           # TODO what the document is: government | academic | research | data | company | analysis | news | opinion
     accessed: {today}
+    # producer: ""     # who produced the figures, when the page reports someone else's
+    # verified_via: "" # the faithful copy where you saw the text, if the producer's own page could not be opened
 """
 
 
@@ -82,7 +84,23 @@ def _check_id(record_id: str, taken: set[str]) -> None:
         raise ValueError(f"id '{record_id}' is already used")
 
 
-def new_claim(data: str | Path, section: str, claim_id: str) -> tuple[str, int]:
+def _insert_after(path: Path, start: int, end: int | None, text: str) -> int:
+    """Insert ``text`` as a record after the record at line ``start`` (the next record is at ``end``)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    stop = (end - 1) if end else len(lines)
+    # Comments and blank lines just above the next record belong to it: insert above them.
+    while stop > start and (not lines[stop - 1].strip() or lines[stop - 1].lstrip().startswith("#")):
+        stop -= 1
+    if lines and not lines[stop - 1].endswith("\n"):
+        lines[stop - 1] += "\n"
+    text = _reindent(text, "".join(lines))
+    block = ["\n"] + text.splitlines(keepends=True)
+    path.write_text("".join(lines[:stop] + block + lines[stop:]), encoding="utf-8")
+    return stop + 2
+
+
+def new_claim(data: str | Path, section: str, claim_id: str, after: str | None = None) -> tuple[str, int]:
+    """Add a skeleton claim to a section's file: after claim ``after``, or at the end of the file."""
     data = Path(data)
     ds, _ = load_dataset(data)
     sections = {s.id for s in ds.sections}
@@ -91,9 +109,17 @@ def new_claim(data: str | Path, section: str, claim_id: str) -> tuple[str, int]:
     taken = {c.id for c in ds.claims} | set(ds.aliases())
     _check_id(claim_id, taken)
     path = data / "claims" / f"{section}.yml"
-    header = "# yaml-language-server: $schema=../../schema/claims.schema.json\nclaims:\n"
-    line = _append(path, header, CLAIM_SKELETON.format(id=claim_id, today=clock.today().isoformat()))
-    return str(path), line
+    skeleton = CLAIM_SKELETON.format(id=claim_id, today=clock.today().isoformat())
+    if after is None:
+        header = "# yaml-language-server: $schema=../../schema/claims.schema.json\nclaims:\n"
+        return str(path), _append(path, header, skeleton)
+    in_file = ds.claims_in(section)
+    anchor = next((c for c in in_file if c.id == after), None)
+    if anchor is None:
+        names = ", ".join(c.id for c in in_file) or "none"
+        raise ValueError(f"claim '{after}' is not in data/claims/{section}.yml (its claims: {names})")
+    following = [c.line for c in in_file if c.line > anchor.line]
+    return str(path), _insert_after(path, anchor.line, min(following, default=None), skeleton)
 
 
 def new_source(data: str | Path, source_id: str) -> tuple[str, int]:

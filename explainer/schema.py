@@ -13,7 +13,8 @@ SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 def schemas() -> dict[str, dict]:
     """File name -> schema, one per data file kind."""
     out: dict[str, dict] = {}
-    for kind, (_, _, file_model) in FILE_KINDS.items():
+    for kind, file_kind in FILE_KINDS.items():
+        file_model = file_kind.file
         out[f"{kind}.schema.json"] = file_model.model_json_schema()
     out["article.schema.json"] = Article.model_json_schema()
     for schema in out.values():

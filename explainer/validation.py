@@ -107,10 +107,8 @@ def _record_type(annotation: Any) -> type[Record] | None:
     return None
 
 
-def subject_for(kind: str, raw: Any, index: int) -> str:
+def subject_for(noun: str, raw: Any, index: int) -> str:
     """``claim 'drones-dji'`` or, without a usable id, ``claim #3``."""
-    noun = {"claims": "claim", "sources": "source", "terms": "term", "sections": "section",
-            "figures": "figure"}.get(kind, kind)
     ident = raw.get("id") if isinstance(raw, dict) else None
     if isinstance(ident, str) and ident.strip():
         return f"{noun} '{ident}'"

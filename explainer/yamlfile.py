@@ -309,3 +309,19 @@ def line_at(data: Any, loc: tuple, default: int = 1) -> int:
         else:
             break
     return line
+
+
+def line_in_file(path: str, start: int, needle: str) -> int:
+    """The first line at or after ``start`` holding ``needle`` as a whole token; ``start`` if none.
+
+    Used on error paths only (the line of a bad citation inside a multi-line text field).
+    """
+    pattern = re.compile(re.escape(needle) + r"(?![A-Za-z0-9_-])")
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            for number, line in enumerate(handle, 1):
+                if number >= start and pattern.search(line):
+                    return number
+    except OSError:
+        pass
+    return start

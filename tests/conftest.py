@@ -49,6 +49,22 @@ sources:
     accessed: 2026-11-01
 """
 
+PUBLISHERS = """\
+publishers:
+  - id: an-institute
+    name: An Institute
+    domains: [institute.example.org]
+    kind: research-institute
+    rating: reliable
+    note: Publishes its own research with a stated method.
+  - id: a-newspaper
+    name: A Newspaper
+    domains: [news.example.com]
+    kind: newspaper
+    rating: reliable
+    note: A newspaper of record with a corrections policy.
+"""
+
 GLOSSARY = """\
 terms:
   - id: gpu
@@ -92,6 +108,7 @@ BASE = {
     "article.yml": ARTICLE,
     "sections.yml": SECTIONS,
     "sources.yml": SOURCES,
+    "publishers.yml": PUBLISHERS,
     "glossary.yml": GLOSSARY,
     "claims/alpha.yml": CLAIM,
 }

@@ -10,7 +10,7 @@ import tracemalloc
 
 import pytest
 
-from conftest import BASE, CLAIM, GLOSSARY, SECTIONS, SOURCES, line_of
+from conftest import BASE, CLAIM, GLOSSARY, PUBLISHERS, SECTIONS, SOURCES, line_of
 from explainer.load import load_and_check
 from explainer.yamlfile import MAX_BYTES
 
@@ -22,6 +22,7 @@ def sub(text: str, old: str, new: str) -> str:
 
 C = "claims/alpha.yml"
 S = "sources.yml"
+P = "publishers.yml"
 
 # (case id, {file: new text}, file, needle on the expected line (or an int line), code)
 CASES = [
@@ -67,7 +68,7 @@ CASES = [
     ("too-few-questions", {"sections.yml": sub(SECTIONS, "      - Three?\n", "")}, "sections.yml", "questions:", "too-few-items"),
     # --- references
     ("unknown-source-evidence", {C: sub(CLAIM, "      - source: src-news", "      - source: src-newz")}, C, "source: src-newz", "unknown-source"),
-    ("unknown-source-cite", {C: sub(CLAIM, "[@src-news]", "[@src-nope]")}, C, "annotation:", "unknown-source"),
+    ("unknown-source-cite", {C: sub(CLAIM, "[@src-news]", "[@src-nope]")}, C, "[@src-nope]", "unknown-source"),
     ("unknown-related", {C: sub(CLAIM, "related: []", "related: [no-such-claim]")}, C, "related:", "unknown-claim"),
     ("self-related", {C: sub(CLAIM, "related: []", "related: [first-claim]")}, C, "related:", "self-reference"),
     ("unknown-term-source", {"glossary.yml": sub(GLOSSARY, "source: src-report", "source: src-gone")}, "glossary.yml", "source: src-gone", "unknown-source"),
@@ -80,14 +81,36 @@ CASES = [
     ("future-date", {C: sub(sub(CLAIM, "as_of: 2026-11-01", "as_of: 2030-01-01"), "reviewed: 2026-11-02", "reviewed: 2030-01-02")}, C, "as_of:", "future-date"),
     # --- ids across files
     ("duplicate-claim-across-files", {"claims/beta.yml": CLAIM, "sections.yml": SECTIONS + "  - id: beta\n    title: Beta\n    intro: B.\n    questions: [a?, b?, c?]\n"}, "claims/beta.yml", "  - id: first-claim", "duplicate-id"),
-    ("duplicate-source-id", {S: SOURCES + "  - id: src-news\n    title: Again\n    publisher: P\n    date: 2025\n    url: https://x.example.com/\n    type: news\n    accessed: 2026-11-01\n"}, S, 1 + SOURCES.count("\n"), "duplicate-id"),
+    ("duplicate-source-id", {S: SOURCES + "  - id: src-news\n    title: Again\n    publisher: P\n    date: 2025\n    url: https://news.example.com/again\n    type: news\n    accessed: 2026-11-01\n"}, S, 1 + SOURCES.count("\n"), "duplicate-id"),
     ("alias-conflict", {C: sub(CLAIM, "    related: []", "    aliases: [second-claim]\n    related: []") + sub(sub(CLAIM, "claims:\n", ""), "id: first-claim", "id: second-claim")}, C, "aliases: [second-claim]", "alias-conflict"),
     ("orphan-claim-file", {"claims/gamma.yml": sub(CLAIM, "id: first-claim", "id: lonely-claim")}, "claims/gamma.yml", "id: lonely-claim", "orphan-claim"),
     # --- hostile files
     ("python-tag", {C: sub(CLAIM, "    title: The first claim", "    title: !!python/object/apply:os.system ['echo pwned']")}, C, "!!python", "unsafe-tag"),
     ("custom-tag", {C: sub(CLAIM, "    title: The first claim", "    title: !secret value")}, C, "!secret", "unsafe-tag"),
     ("missing-sources-file", {S: None}, S, 1, "missing-file"),
+    # --- the publisher registry
+    ("unregistered-host", {S: sub(SOURCES, "https://news.example.com/story", "https://blog.example.net/story")}, S, "blog.example.net", "unregistered-publisher"),
+    ("unreliable-publisher", {P: sub(PUBLISHERS, "    rating: reliable\n    note: A newspaper", "    rating: unreliable\n    note: A newspaper")}, S, "https://news.example.com/story", "unreliable-publisher"),
+    ("only-use-with-care-support", {P: PUBLISHERS.replace("rating: reliable", "rating: use-with-care")}, C, "    evidence:", "no-reliable-source"),
+    ("bad-rating-value", {P: sub(PUBLISHERS, "rating: reliable", "rating: trustworthy")}, P, "rating: trustworthy", "invalid-value"),
+    ("bad-publisher-kind", {P: sub(PUBLISHERS, "kind: newspaper", "kind: tabloid")}, P, "kind: tabloid", "invalid-value"),
+    ("publisher-missing-note", {P: sub(PUBLISHERS, "    note: A newspaper of record with a corrections policy.\n", "")}, P, "  - id: a-newspaper", "missing-field"),
+    ("publisher-no-domains", {P: sub(PUBLISHERS, "domains: [news.example.com]", "domains: []")}, P, "domains: []", "too-few-items"),
+    ("duplicate-domain", {P: sub(PUBLISHERS, "domains: [news.example.com]", "domains: [news.example.com, institute.example.org]")}, P, "domains: [news.example.com, institute", "duplicate-domain"),
+    ("duplicate-publisher-id", {P: sub(PUBLISHERS, "id: a-newspaper", "id: an-institute  # again")}, P, "# again", "duplicate-id"),
+    ("outlet-under-review", {S: sub(SOURCES, "https://news.example.com/story", "https://www.theepochtimes.com/business/story")}, S, "theepochtimes.com/business", "outlet-under-review"),
+    ("missing-publishers-file", {P: None}, P, 1, "missing-file"),
+    ("publishers-file-broken", {P: sub(PUBLISHERS, "domains: [news.example.com]", "domains: [news.example.com")}, P, "domains: [news.example.com", "yaml-syntax"),
+    ("verified-via-not-a-url", {S: sub(SOURCES, "    type: news\n", "    type: news\n    verified_via: a copy somewhere\n")}, S, "verified_via:", "bad-url"),
 ]
+
+
+# Problems a case genuinely causes besides its expected one (independent faults, not follow-ons).
+ALSO = {
+    "wrong-type-evidence-mapping": [(C, "evidence_x:", "unknown-field")],
+    "too-few-sources": [(S, "  - id: src-news", "unused-source")],
+    "future-date": [(C, "reviewed:", "future-date")],
+}
 
 
 @pytest.mark.parametrize("case_id, files, where, needle, code", CASES, ids=[c[0] for c in CASES])
@@ -95,9 +118,12 @@ def test_bad_input_reports_exact_code_and_line(tree, case_id, files, where, need
     data = tree(files)
     text = (data / where).read_text(encoding="utf-8") if (data / where).exists() else ""
     line = needle if isinstance(needle, int) else line_of(text, needle)
+    expected = [(where, line, code)]
+    for other, other_needle, other_code in ALSO.get(case_id, []):
+        expected.append((other, line_of((data / other).read_text(encoding="utf-8"), other_needle), other_code))
     _, problems = load_and_check(data)
-    found = [(p.path.split("data/", 1)[-1], p.line, p.code) for p in problems if p.is_error or p.code == code]
-    assert (where, line, code) in found, f"expected {(where, line, code)}, got {found}"
+    found = [(p.path.split("data/", 1)[-1], p.line, p.code) for p in problems]
+    assert found == sorted(expected), "\n".join(p.format() for p in problems)
 
 
 def test_case_count_meets_the_floor():
@@ -190,3 +216,47 @@ def test_harmless_variants_load_cleanly(tree, variant):
     assert claim.line_of("verdict") == line_of(text, "verdict:")
     if variant == "chinese":
         assert claim.title == "中国在人工智能领域领先吗？"
+
+
+# --- one cause, one problem: what fails to load is reported once, never its consequences
+SECOND = sub(sub(sub(CLAIM, "id: first-claim", "id: second-claim"), "related: []", "related: [first-claim]"), "title: The first claim", "title: The second claim")
+TWO_SECTIONS = SECTIONS + "  - id: beta\n    title: Beta\n    intro: The second section.\n    questions: [One?, Two?, Three?]\n"
+LINKED = {"sections.yml": TWO_SECTIONS, C: sub(CLAIM, "related: []", "related: [second-claim]"), "claims/beta.yml": SECOND}
+B = "claims/beta.yml"
+
+FOLLOW_ON_CASES = [
+    # a tab in one file: not "second-claim does not exist", not "beta has no claims", no unused sources
+    ("tab", {B: sub(SECOND, "    kind: fact", "\tkind: fact")}, B, "kind: fact", "yaml-tab"),
+    # a broken file: the same
+    ("syntax", {B: sub(SECOND, "tags: [thing]", "tags: [thing")}, B, "tags: [thing", "yaml-syntax"),
+    # a claim missing a required field: links to it are not "unknown"
+    ("missing-field", {B: sub(SECOND, "    conclusion: The report shows it does.\n", "")}, B, "  - id: second-claim", "missing-field"),
+    # a source missing its url: the claims citing it do not say it "is not in data/sources.yml"
+    ("source-no-url", {S: sub(SOURCES, "    url: https://news.example.com/story\n", "")}, S, "  - id: src-news", "missing-field"),
+    # a broken sections file: claims are not "orphans"
+    ("sections-broken", {"sections.yml": TWO_SECTIONS.replace("questions: [One?, Two?, Three?]", "questions: [One?, Two?")}, "sections.yml", "questions: [One?, Two?", "yaml-syntax"),
+    # a broken sources file: no claim "cites an unknown source"
+    ("sources-broken", {S: sub(SOURCES, "    type: news", "    type: [news")}, S, "type: [news", "yaml-syntax"),
+]
+
+
+@pytest.mark.parametrize("case_id, files, where, needle, code", FOLLOW_ON_CASES, ids=[c[0] for c in FOLLOW_ON_CASES])
+def test_one_cause_gives_one_problem_and_no_follow_ons(tree, case_id, files, where, needle, code):
+    data = tree({**LINKED, **files})
+    text = (data / where).read_text(encoding="utf-8")
+    line = needle if isinstance(needle, int) else line_of(text, needle)
+    _, problems = load_and_check(data)
+    assert [(p.path.split("data/", 1)[-1], p.line, p.code) for p in problems] == [(where, line, code)], "\n".join(
+        p.format() for p in problems
+    )
+
+
+def test_the_linked_fixture_is_clean(tree):
+    _, problems = load_and_check(tree(LINKED))
+    assert [p.format() for p in problems] == []
+
+
+def test_a_real_unknown_link_is_still_reported_beside_a_broken_file(tree):
+    data = tree({**LINKED, B: sub(SECOND, "    kind: fact", "\tkind: fact"), C: sub(CLAIM, "related: []", "related: [second-claim, no-such-claim]")})
+    _, problems = load_and_check(data)
+    assert [(p.path.split("data/", 1)[-1], p.code) for p in problems] == [(C, "unknown-claim"), (B, "yaml-tab")]
