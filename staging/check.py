@@ -13,6 +13,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"sources.yml": "sources:", "glossary.yml": "terms:", "publishers.yml": "publishers:"}
 
+def _indent(lines):
+    import re
+    for l in lines:
+        m = re.match(r"^( *)- id:", l)
+        if m:
+            return len(m.group(1))
+    return None
+
+
+def reindent(lines, target_text):
+    """Shift staged list items to the target file's own indentation (column 0 or 2)."""
+    want, have = _indent(target_text.splitlines()), _indent(lines)
+    if want is None or have is None or want == have:
+        return lines
+    if want > have:
+        return [(" " * (want - have) + l) if l.strip() else l for l in lines]
+    cut = have - want
+    return [l[cut:] if l[:cut].strip() == "" else l for l in lines]
+
+
 def main() -> int:
     only = sys.argv[1] if len(sys.argv) > 1 else None
     tmp = Path(tempfile.mkdtemp()) / "data"
@@ -24,6 +44,7 @@ def main() -> int:
         for staged in sorted((ROOT / "staging").glob(f"*/{name}")):
             body = staged.read_text(encoding="utf-8")
             lines = [l for l in body.splitlines() if l.strip() != key and not l.startswith("# yaml-language")]
+            lines = reindent(lines, text)
             start = text.count("\n") + 1
             if not text.endswith("\n"):
                 text += "\n"; start += 1
@@ -44,7 +65,7 @@ def main() -> int:
         if only and only not in line and only not in note:
             continue
         print(line + note); shown += 1
-    print(out.stderr.strip() or "clean", f"({shown} shown)")
+    print(f"exit {out.returncode} ({shown} lines shown)")
     shutil.rmtree(tmp.parent)
     return out.returncode
 
