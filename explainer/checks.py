@@ -173,7 +173,7 @@ def check_sourcing(ds: Dataset) -> Iterator[Problem]:
         if len(ids) < 2:
             yield _problem(
                 claim, ("evidence",), subject,
-                f"rests on {len(ids)} distinct source(s); every claim needs at least two", "too-few-sources",
+                f"rests on {len(ids)} distinct {'source' if len(ids) == 1 else 'sources'}; every claim needs at least two", "too-few-sources",
             )
         known = [ds.sources[sid] for sid in ids if sid in ds.sources]
         if any(ds.unloaded.has("source", sid) for sid in ids):

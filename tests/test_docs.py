@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,42 @@ def test_readme_lists_every_problem_code_with_an_example(code):
     assert row is not None, code
     assert f"[{code}]" in row  # an example message in the one shape
     assert re.search(r"`\S+:\d+: ", row)
+
+
+def _case_messages() -> dict[str, set[str]]:
+    """code -> the messages the bad-input cases really produce, with paths shown as data/..."""
+    import os
+    import tempfile
+
+    from conftest import FIXTURE_TODAY, write_tree
+    from explainer.load import load_and_check
+    from test_bad_input import CASES
+
+    found: dict[str, set[str]] = {}
+    before = os.environ.get("EXPLAINER_TODAY")
+    os.environ["EXPLAINER_TODAY"] = FIXTURE_TODAY
+    try:
+        for _, files, _, _, code in CASES:
+            with tempfile.TemporaryDirectory() as tmp:
+                data = write_tree(Path(tmp), files)
+                for p in load_and_check(data)[1]:
+                    if p.code == code:
+                        found.setdefault(code, set()).add(p.format().replace(str(data), "data"))
+    finally:
+        if before is None:
+            os.environ.pop("EXPLAINER_TODAY", None)
+        else:
+            os.environ["EXPLAINER_TODAY"] = before
+    return found
+
+
+def test_readme_examples_are_what_a_real_run_prints():
+    """Each README example for a code the bad-input suite covers is a message that suite really produces."""
+    produced = _case_messages()
+    stale = {}
+    for code, messages in produced.items():
+        row = next(l for l in README.splitlines() if l.startswith(f"| `{code}` |"))
+        example = row.rsplit("| `", 1)[1].rsplit("` |", 1)[0]
+        if example not in messages:
+            stale[code] = (example, sorted(messages)[0])
+    assert stale == {}
