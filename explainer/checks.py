@@ -60,6 +60,12 @@ CODES: dict[str, str] = {
     "empty-section": "a section with no claims (warning)",
     "unused-source": "a source no claim cites (warning)",
     "mismatched-series": "a figure's series do not share x values (warning)",
+    # raised by `explainer stale`
+    "stale-claim": "a claim not reviewed for N days (warning)",
+    "stale-source": "a source not accessed for N days (warning)",
+    # raised by `explainer links`
+    "link-broken": "a source URL answers with an error or not at all",
+    "link-moved": "a source URL redirects permanently to another address (warning)",
     # raised while building pages
     "unknown-macro-id": "a docs page calls a macro with an id that does not exist",
     "not-rendered": "a claim that no section page shows",

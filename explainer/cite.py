@@ -20,6 +20,7 @@ _BIB_TYPES = {  # classic BibTeX entry types (not biblatex), so every BibTeX too
     "research": "techreport",
     "data": "misc",
     "company": "misc",
+    "analysis": "techreport",
     "news": "article",
     "opinion": "article",
 }
@@ -29,6 +30,7 @@ _CSL_TYPES = {
     "research": "report",
     "data": "dataset",
     "company": "webpage",
+    "analysis": "report",
     "news": "article-newspaper",
     "opinion": "article-newspaper",
 }

@@ -51,6 +51,18 @@ def _valid_dataset(args: argparse.Namespace):
     return dataset
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    from explainer.links import check_links
+    from explainer.problems import has_errors, report
+
+    dataset = _valid_dataset(args)
+    if dataset is None:
+        return 1
+    found = check_links(dataset, concurrency=args.concurrency, timeout=args.timeout)
+    report(found, sys.stdout)
+    return 1 if has_errors(found) else 0
+
+
 def cmd_stale(args: argparse.Namespace) -> int:
     from explainer.stale import find_stale
 
@@ -113,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     data_arg(p)
     p.add_argument("--days", type=int, default=365, help="age limit in days (default 365)")
     p.set_defaults(func=cmd_stale)
+
+    p = sub.add_parser("links", help="request every source URL; report broken (error) and moved (warning) links")
+    data_arg(p)
+    p.add_argument("--concurrency", type=int, default=8, help="requests at a time (default 8)")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each answer (default 20)")
+    p.set_defaults(func=cmd_links)
 
     p = sub.add_parser("export", help="write the data exports (JSON, CSV, BibTeX, CSL-JSON)")
     data_arg(p)

@@ -114,7 +114,7 @@ def _check_quote(value: str) -> str:
     probe = re.sub(r"\b(?:U\.S|U\.K|E\.U|Dr|Mr|Ms|Mrs|St|vs|e\.g|i\.e)\.", "X", value.strip())
     if re.search(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z0-9]", probe):
         raise PydanticCustomError(
-            "quote_too_long", "quote must be one sentence at most; quote less and restate the rest in 'claim'"
+            "quote_too_long", "must be one sentence at most; quote less and restate the rest in 'claim'"
         )
     return value
 

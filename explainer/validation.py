@@ -26,6 +26,8 @@ _CODES = {
     "string_too_long": "text-too-long",
 }
 
+_OWN_MESSAGES = {"invalid_id", "invalid_date", "bad_url", "empty_text", "quote_too_long"}
+
 _UNION_TAGS = {"int", "str", "float", "bool", "list", "dict", "none"}
 
 
@@ -76,9 +78,15 @@ def _message(err: dict, field: str, model: type[Record], raw: Any) -> tuple[str,
                  "float": "a number", "NoneType": "nothing (null)"}.get(shown, shown)
         return code, f"{field} should be {wanted}, not {shown}"
     if kind == "too_short" and err.get("ctx", {}).get("min_length") is not None:
-        return code, f"{field} needs at least {err['ctx']['min_length']} item(s)"
+        n = err["ctx"]["min_length"]
+        return code, f"{field} needs at least {n} {'item' if n == 1 else 'items'}"
     if kind == "too_long" and err.get("ctx", {}).get("max_length") is not None:
         return code, f"{field} allows at most {err['ctx']['max_length']} items"
+    if kind == "string_too_long" and isinstance(value, str):
+        limit = err.get("ctx", {}).get("max_length")
+        return code, f"{field} is {len(value)} characters long; the limit is {limit}"
+    if kind in _OWN_MESSAGES:  # our own validators' messages continue the field's name as a sentence
+        return code, f"{field} {err['msg']}"
     return code, f"{field}: {err['msg']}"
 
 

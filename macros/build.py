@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from explainer import session
 from explainer.export import render_exports
@@ -27,7 +27,8 @@ def _fail_on(problems: list[Problem], what: str, hint: str = "") -> None:
     for problem in problems:
         (log.error if problem.is_error else log.warning)(problem.format())
     if errors:
-        raise PluginError(f"{len(errors)} problem(s) {what}; fix them and build again{hint}")
+        noun = "problem" if len(errors) == 1 else "problems"
+        raise PluginError(f"{len(errors)} {noun} {what}; fix them and build again{hint}")
 
 
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
@@ -74,7 +75,10 @@ def on_files(files, config):
     """Add a page per claim (/claims/<id>/) and a redirect per former id (alias)."""
     ds = session.current().dataset
     for claim in ds.claims:
-        files.append(File.generated(config, f"claims/{claim.id}.md", content=f"{{{{ claim_page('{claim.id}') }}}}\n"))
+        files.append(File.generated(
+            config, f"claims/{claim.id}.md", content=f"{{{{ claim_page('{claim.id}') }}}}\n",
+            inclusion=InclusionLevel.NOT_IN_NAV,  # linked from every card; listing them in the nav would bury it
+        ))
         for alias in claim.aliases:
             if config.use_directory_urls:
                 src, target = f"claims/{alias}/index.html", f"../{claim.id}/"

@@ -9,12 +9,17 @@ modules from ``sys.modules``, so edits to ``explainer/`` or ``macros/`` take eff
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 
 from mkdocs.plugins import event_priority
 
 _OURS = ("explainer", "macros")
+
+# mkdocs-macros announces its modules, variables and macros at INFO on every start (six long lines);
+# keep its warnings and errors, drop the chatter, so `make serve` starts with the lines that matter.
+logging.getLogger("mkdocs.plugins.mkdocs_macros.util").setLevel(logging.WARNING)
 
 
 def _fresh_build():

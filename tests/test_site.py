@@ -272,3 +272,13 @@ def test_home_scoreboard_has_a_row_per_claim_linking_to_it(site, dataset):
         assert _html.escape(claim.quote, quote=False) in _html.unescape(row) or claim.quote in _html.unescape(row)
         assert claim.conclusion.strip()[:40] in _html.unescape(row)
         assert claim.as_of in row
+
+
+def test_without_a_repository_url_readers_see_no_data_file_lines(site, dataset):
+    """The file-and-line pointer is for maintainers: an edit link when REPO_URL is set, nothing otherwise."""
+    leaks = []
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        if "Edit this claim" in text or re.search(r"data/claims/[a-z-]+\.yml</code>, line \d+", text):
+            leaks.append(str(path.relative_to(site)))
+    assert leaks == []
