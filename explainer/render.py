@@ -73,7 +73,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=False,
         )
-        self.env.globals.update(scale=scale, site_name=site_name)
+        self.env.globals.update(scale=scale, site_name=site_name, publisher_of=self.publisher_info)
         self.rendered: set[str] = set()
         self._glossary: dict[str, str] | None = None
         self._glossary_items: tuple[tuple[str, str], ...] | None = None
@@ -89,6 +89,16 @@ class Renderer:
         if claim is None:
             raise UnknownId(f"claim '{claim_id}' does not exist")
         return claim
+
+    def publisher_info(self, source) -> dict[str, str]:
+        """What readers see of a source's publisher: its kind and, unless reliable, its rating."""
+        publisher = self.ds.publisher_of(source)
+        if publisher is None:
+            return {"kind": "", "rating": "", "label": ""}
+        kind = scale.PUBLISHER_KINDS[publisher.kind]
+        rating = scale.RATINGS[publisher.rating][0]
+        label = kind if publisher.rating == "reliable" else f"{kind}, {rating.lower()}"
+        return {"kind": kind, "rating": publisher.rating, "label": label}
 
     def due_for_review(self, claim: Claim) -> bool:
         return (self.today - dt.date.fromisoformat(claim.reviewed)).days > REVIEW_AFTER_DAYS
@@ -112,7 +122,6 @@ class Renderer:
                 parts.append(
                     self.env.get_template("citation.html").render(
                         n=numbers[sid], source=source, href=links.source(sid), tip_id=tip,
-                        type_label=scale.SOURCE_TYPES[source.type],
                     ).strip()
                 )
             return "".join(parts)
@@ -289,6 +298,22 @@ class Renderer:
     def verdict_scale(self) -> str:
         return self.env.get_template("verdict_scale.html").render(
             verdicts=scale.VERDICTS, leaders=scale.LEADERS
+        ).strip() + "\n"
+
+    def publisher_ratings(self) -> str:
+        """Every publisher in the registry, grouped by rating, with its kind and the reason."""
+        cited: dict[str, int] = {}
+        for source in self.ds.sources.values():
+            publisher = self.ds.publisher_of(source)
+            if publisher is not None:
+                cited[publisher.id] = cited.get(publisher.id, 0) + 1
+        groups = []
+        for rating, (label, meaning) in scale.RATINGS.items():
+            members = sorted((p for p in self.ds.publishers if p.rating == rating), key=lambda p: p.name.lower())
+            rows = [{"publisher": p, "kind": scale.PUBLISHER_KINDS[p.kind], "cited": cited.get(p.id, 0)} for p in members]
+            groups.append({"id": rating, "label": label, "meaning": meaning, "rows": rows})
+        return self.env.get_template("publisher_ratings.html").render(
+            groups=groups, total=len(self.ds.publishers)
         ).strip() + "\n"
 
     def corrections_log(self, page_url: str) -> str:

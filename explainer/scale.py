@@ -14,7 +14,7 @@ VERDICTS: dict[str, tuple[str, str, str]] = {
         "Credible sources that measure different things disagree, and we show each side.",
     ),
     "outdated": (
-        "Outdated", "⌛",
+        "Outdated", "↻",
         "Broadly true when the article was published, but overtaken by events since.",
     ),
     "unsupported": (

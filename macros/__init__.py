@@ -101,6 +101,11 @@ def define_env(env) -> None:
         return r().verdict_scale()
 
     @env.macro
+    def publisher_ratings() -> str:
+        """Every registered publisher with its kind, rating and reason: ``{{ publisher_ratings() }}``"""
+        return r().publisher_ratings()
+
+    @env.macro
     def corrections_log() -> str:
         """Every correction, newest first: ``{{ corrections_log() }}``"""
         return r().corrections_log(_page(env)[0])

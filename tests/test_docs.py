@@ -119,3 +119,44 @@ def test_readme_examples_are_what_a_real_run_prints():
         if example not in messages:
             stale[code] = (example, sorted(messages)[0])
     assert stale == {}
+
+
+def _doc_examples(text: str) -> dict[str, tuple[str, list[str]]]:
+    """``<!-- example: NAME -->`` console blocks: name -> (command, output lines)."""
+    found = {}
+    for match in re.finditer(r"<!-- example: (\S+) -->\n```console\n\$ ([^\n]+)\n(.*?)```", text, re.S):
+        found[match.group(1)] = (match.group(2), match.group(3).splitlines())
+    return found
+
+
+def _run_here(root: Path, command: str) -> list[str]:
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    args = shlex.split(command)
+    assert args[0] == "explainer", command
+    env = {**os.environ, "EXPLAINER_TODAY": "2026-11-26"}  # the synthetic tree's day
+    result = subprocess.run([sys.executable, "-m", "explainer", *args[1:]], cwd=root, capture_output=True, text=True, env=env)
+    return (result.stdout + result.stderr).splitlines()
+
+
+def test_contributing_examples_are_what_real_runs_print(tmp_path):
+    from conftest import CLAIM, write_tree
+    from test_bad_input import B, LINKED, SECOND, sub
+
+    examples = _doc_examples(CONTRIBUTING)
+    assert set(examples) == {"new-after", "skeleton-check", "stale", "tab"}
+    runs = {}
+    linked = tmp_path / "linked"
+    write_tree(linked, LINKED)
+    runs["new-after"] = _run_here(linked, examples["new-after"][0])
+    runs["skeleton-check"] = _run_here(linked, examples["skeleton-check"][0])
+    broken = tmp_path / "broken"
+    write_tree(broken, {**LINKED, B: sub(SECOND, "    kind: fact", "\tkind: fact")})
+    runs["tab"] = _run_here(broken, examples["tab"][0])
+    old = tmp_path / "old"
+    write_tree(old, {"claims/alpha.yml": CLAIM.replace("as_of: 2026-11-01", "as_of: 2024-01-01").replace("reviewed: 2026-11-02", "reviewed: 2024-01-02")})
+    runs["stale"] = _run_here(old, examples["stale"][0])
+    assert {name: lines for name, (_, lines) in examples.items()} == runs
