@@ -53,6 +53,8 @@ CODES: dict[str, str] = {
     "outlet-under-review": "a source from the outlet of the article under review",
     "no-reliable-source": "a factual verdict with no evidence from a publisher rated reliable",
     "duplicate-domain": "a domain registered to two publishers",
+    "unknown-figure": "a reference to a figure that does not exist",
+    "no-domain": "a claim about who leads that belongs to no domain of the lead map",
     "verdict-kind": "an opinion verdict on a fact, or a factual verdict on an opinion",
     "reviewed-before-as-of": "a claim was reviewed before the date its verdict reflects",
     "future-date": "a date after today",
@@ -270,6 +272,40 @@ def check_firm_support(ds: Dataset) -> Iterator[Problem]:
             )
 
 
+def check_domains(ds: Dataset) -> Iterator[Problem]:
+    """Domains name real claims, figures and sources; every claim about a lead belongs to a domain."""
+    if not ds.domains and not ds.unloaded.any("domain"):
+        return  # an explainer without a lead map
+    claim_ids = {c.id for c in ds.claims} | set(ds.aliases())
+    figure_ids = {f.id for f in ds.figures}
+    yield from _duplicates(ds.domains, "domain", "domains")
+    for domain in ds.domains:
+        subject = f"domain '{domain.id}'"
+        for i, cid in enumerate(domain.claims):
+            if cid not in claim_ids and not ds.unloaded.has("claim", cid):
+                yield _problem(domain, ("claims", i), subject, f"claim '{cid}' does not exist{_suggest(cid, claim_ids)}", "unknown-claim")
+        for i, fid in enumerate(domain.figures):
+            if fid not in figure_ids and not ds.unloaded.has("figure", fid):
+                yield _problem(domain, ("figures", i), subject, f"figure '{fid}' does not exist{_suggest(fid, figure_ids)}", "unknown-figure")
+        for sid in cited_ids(domain.summary):
+            if sid not in ds.sources and not ds.unloaded.has("source", sid):
+                yield Problem(
+                    domain.path, domain.line_of_text(("summary",), f"@{sid}"), subject,
+                    f"the summary cites source '{sid}', which is not in data/sources.yml{_suggest(sid, ds.sources)}",
+                    "unknown-source",
+                )
+    if ds.unloaded.any("domain"):
+        return  # a domain that failed to load may hold the claims below
+    placed = {ds.claim(cid).id for d in ds.domains for cid in d.claims if ds.claim(cid)}
+    for claim in ds.claims:
+        if claim.leader != "n/a" and claim.id not in placed:
+            yield _problem(
+                claim, ("leader",), f"claim '{claim.id}'",
+                f"is about who leads ({claim.leader}) but belongs to no domain in data/domains.yml; "
+                "add it to a domain's claims", "no-domain",
+            )
+
+
 def check_dates(ds: Dataset, today: dt.date) -> Iterator[Problem]:
     def future(record: Record, loc: tuple, subject: str, value: str | None) -> Iterator[Problem]:
         if not value:
@@ -299,6 +335,8 @@ def check_dates(ds: Dataset, today: dt.date) -> Iterator[Problem]:
         subject = f"source '{source.id}'"
         yield from future(source, ("date",), subject, source.date)
         yield from future(source, ("accessed",), subject, source.accessed)
+    for domain in ds.domains:
+        yield from future(domain, ("as_of",), f"domain '{domain.id}'", domain.as_of)
 
 
 def check_coverage(ds: Dataset) -> Iterator[Problem]:
@@ -320,6 +358,7 @@ def check_coverage(ds: Dataset) -> Iterator[Problem]:
             )
     cited = ds.cited_by()
     used_elsewhere = {t.source for t in ds.terms} | {s.source for f in ds.figures for s in f.series}
+    used_elsewhere |= {sid for d in ds.domains for sid in cited_ids(d.summary)}
     citers_unloaded = any(unloaded.any(noun) for noun in ("claim", "term", "figure"))
     for sid, source in ds.sources.items():
         if not cited.get(sid) and sid not in used_elsewhere and not citers_unloaded:
@@ -336,7 +375,7 @@ def check_coverage(ds: Dataset) -> Iterator[Problem]:
 def run_checks(ds: Dataset, today: dt.date | str | None = None) -> list[Problem]:
     day = clock.as_date(today)
     problems: list[Problem] = []
-    for check in (check_ids, check_references, check_sourcing, check_publishers, check_firm_support, check_coverage):
+    for check in (check_ids, check_references, check_sourcing, check_publishers, check_firm_support, check_domains, check_coverage):
         problems.extend(check(ds))
     problems.extend(check_dates(ds, day))
     return problems

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from explainer.citations import cited_ids
-from explainer.model import Article, Claim, Figure, Publisher, Section, Source, Term
+from explainer.model import Article, Claim, Domain, Figure, Publisher, Section, Source, Term
 
 
 @dataclass
@@ -51,6 +51,7 @@ class Dataset:
     terms: list[Term] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     publishers: list[Publisher] = field(default_factory=list)
+    domains: list[Domain] = field(default_factory=list)
     all_sources: list[Source] = field(default_factory=list)
     """Every source record as read, duplicates included (``sources`` keeps the first of each id)."""
     unloaded: Unloaded = field(default_factory=Unloaded)

@@ -1,6 +1,7 @@
 """Exports other programs read (a contract: keep these paths and keys).
 
-claims.json, sources.json, claims.csv, sources.csv, bibliography.bib (BibTeX), bibliography.json (CSL-JSON).
+claims.json, sources.json, domains.json, the matching CSV files, bibliography.bib (BibTeX) and
+bibliography.json (CSL-JSON).
 Pure functions of the dataset; the CLI and the site build call the same code.
 """
 
@@ -16,14 +17,15 @@ from explainer.dataset import Dataset, claim_source_ids
 from explainer.markup import plain_text
 
 FILES = {
-    "json": ("claims.json", "sources.json"),
-    "csv": ("claims.csv", "sources.csv"),
+    "json": ("claims.json", "sources.json", "domains.json"),
+    "csv": ("claims.csv", "sources.csv", "domains.csv"),
     "bibtex": ("bibliography.bib",),
     "csl": ("bibliography.json",),
 }
 
 CLAIM_FIELDS = ["id", "title", "section", "kind", "verdict", "leader", "conclusion", "as_of", "reviewed", "url", "sources"]
 SOURCE_FIELDS = ["id", "title", "publisher", "date", "url", "type", "cited_by"]
+DOMAIN_FIELDS = ["id", "title", "metric", "leader", "leader_at_publication", "trend", "summary", "as_of", "claims", "figures"]
 
 
 def claim_records(ds: Dataset, base_url: str = "/") -> list[dict]:
@@ -62,6 +64,25 @@ def source_records(ds: Dataset) -> list[dict]:
     ]
 
 
+def domain_records(ds: Dataset) -> list[dict]:
+    """The lead map: per domain, who leads now and who led at publication (claims by current id)."""
+    return [
+        {
+            "id": d.id,
+            "title": d.title,
+            "metric": d.metric,
+            "leader": d.leader,
+            "leader_at_publication": d.leader_at_publication,
+            "trend": d.trend,
+            "summary": plain_text(d.summary),
+            "as_of": d.as_of,
+            "claims": [ds.claim(cid).id for cid in d.claims if ds.claim(cid)],
+            "figures": list(d.figures),
+        }
+        for d in ds.domains
+    ]
+
+
 def _json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -81,12 +102,15 @@ def render_exports(ds: Dataset, formats: list[str] | None = None, base_url: str 
     out: dict[str, str] = {}
     claims = claim_records(ds, base_url)
     sources = source_records(ds)
+    domains = domain_records(ds)
     if "json" in formats:
         out["claims.json"] = _json({"claims": claims})
         out["sources.json"] = _json({"sources": sources})
+        out["domains.json"] = _json({"domains": domains})
     if "csv" in formats:
         out["claims.csv"] = _csv(claims, CLAIM_FIELDS)
         out["sources.csv"] = _csv(sources, SOURCE_FIELDS)
+        out["domains.csv"] = _csv(domains, DOMAIN_FIELDS)
     if "bibtex" in formats:
         out["bibliography.bib"] = bibtex(list(ds.sources.values()))
     if "csl" in formats:

@@ -154,6 +154,7 @@ def _load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
     dataset.publishers = _records("publishers", root / "publishers.yml", problems, unloaded)  # type: ignore[assignment]
     dataset.terms = _records("glossary", root / "glossary.yml", problems, unloaded)  # type: ignore[assignment]
     dataset.figures = _records("figures", root / "figures.yml", problems, unloaded, required=False)  # type: ignore[assignment]
+    dataset.domains = _records("domains", root / "domains.yml", problems, unloaded, required=False)  # type: ignore[assignment]
 
     claims_dir = root / "claims"
     if not claims_dir.is_dir():

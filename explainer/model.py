@@ -33,6 +33,7 @@ STANCES = ("supports", "contradicts", "context")
 SOURCE_TYPES = ("government", "academic", "research", "data", "company", "analysis", "news", "opinion")
 WEAK_SOURCE_TYPES = ("analysis", "news", "opinion")
 RATINGS = ("reliable", "use-with-care", "unreliable")
+TRENDS = ("widening", "narrowing", "steady", "reversed")
 PUBLISHER_KINDS = (
     "government", "intergovernmental", "company", "research-institute", "university", "journal",
     "preprint-server", "data-provider", "news-agency", "newspaper", "broadcaster", "magazine",
@@ -47,6 +48,7 @@ Leader = Literal[LEADERS]  # type: ignore[valid-type]
 Stance = Literal[STANCES]  # type: ignore[valid-type]
 SourceType = Literal[SOURCE_TYPES]  # type: ignore[valid-type]
 Rating = Literal[RATINGS]  # type: ignore[valid-type]
+Trend = Literal[TRENDS]  # type: ignore[valid-type]
 PublisherKind = Literal[PUBLISHER_KINDS]  # type: ignore[valid-type]
 
 
@@ -299,6 +301,23 @@ class Article(Record):
     date_note: Text | None = None
 
 
+class Domain(Record):
+    """A domain of the AI race: who leads now, who led when the article was written, and the trend."""
+
+    id: Id
+    title: Text = Field(max_length=80)
+    metric: Text = Field(description="What 'leads' is measured by in this domain.")
+    leader: Leader = Field(description="Who leads now.")
+    leader_at_publication: Leader = Field(description="Who led in early 2025, when the article appeared.")
+    trend: Trend = Field(description="widening | narrowing | steady | reversed: the gap since early 2025.")
+    summary: Annotated[Text, AfterValidator(_check_quote)] = Field(
+        description="One sentence: the state of the domain, citing sources as [@source-id]."
+    )
+    claims: list[Id] = Field(min_length=1, description="Claims this domain rests on.")
+    figures: list[Id] = Field(default_factory=list, description="Charts that show it.")
+    as_of: IsoDate = Field(description="The date the summary reflects.")
+
+
 class Point(Record):
     x: Union[int, Text]
     y: float
@@ -344,6 +363,12 @@ class PublishersFile(Record):
     publishers: list[Publisher]
 
 
+class DomainsFile(Record):
+    """data/domains.yml: the domains of the race, in display order."""
+
+    domains: list[Domain]
+
+
 class GlossaryFile(Record):
     """data/glossary.yml"""
 
@@ -378,4 +403,5 @@ FILE_KINDS: dict[str, FileKind] = {
     "glossary": FileKind("terms", "term", Term, GlossaryFile),
     "sections": FileKind("sections", "section", Section, SectionsFile),
     "figures": FileKind("figures", "figure", Figure, FiguresFile),
+    "domains": FileKind("domains", "domain", Domain, DomainsFile),
 }

@@ -84,6 +84,13 @@ PUBLISHER_KINDS: dict[str, str] = {
     "partisan-outlet": "Partisan outlet",
 }
 
+TRENDS: dict[str, tuple[str, str]] = {
+    "widening": ("Gap widening", "The leader has pulled further ahead since early 2025."),
+    "narrowing": ("Gap narrowing", "The other side has closed some of the gap since early 2025."),
+    "steady": ("Steady", "No clear change in the gap since early 2025."),
+    "reversed": ("Lead changed hands", "The side that led in early 2025 no longer leads."),
+}
+
 # Rating values for schema.org ClaimReview (documented on the methodology page). Opinion has none.
 RATING_VALUES: dict[str, int] = {
     "unsupported": 1,

@@ -65,6 +65,19 @@ publishers:
     note: A newspaper of record with a corrections policy.
 """
 
+DOMAINS = """\
+domains:
+  - id: things
+    title: Things
+    metric: Share of the thing
+    leader: china
+    leader_at_publication: china
+    trend: steady
+    summary: China makes most of the thing [@src-report].
+    claims: [first-claim]
+    as_of: 2026-11-01
+"""
+
 GLOSSARY = """\
 terms:
   - id: gpu

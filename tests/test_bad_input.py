@@ -10,7 +10,7 @@ import tracemalloc
 
 import pytest
 
-from conftest import BASE, CLAIM, GLOSSARY, PUBLISHERS, SECTIONS, SOURCES, line_of
+from conftest import BASE, CLAIM, DOMAINS, GLOSSARY, PUBLISHERS, SECTIONS, SOURCES, line_of
 from explainer.load import load_and_check
 from explainer.yamlfile import MAX_BYTES
 
@@ -23,6 +23,9 @@ def sub(text: str, old: str, new: str) -> str:
 C = "claims/alpha.yml"
 S = "sources.yml"
 P = "publishers.yml"
+D = "domains.yml"
+
+_BODY2 = sub(sub(CLAIM, "claims:\n", ""), "id: first-claim", "id: second-claim")  # a second claim, no header
 
 # (case id, {file: new text}, file, needle on the expected line (or an int line), code)
 CASES = [
@@ -101,6 +104,14 @@ CASES = [
     ("outlet-under-review", {S: sub(SOURCES, "https://news.example.com/story", "https://www.theepochtimes.com/business/story")}, S, "theepochtimes.com/business", "outlet-under-review"),
     ("missing-publishers-file", {P: None}, P, 1, "missing-file"),
     ("publishers-file-broken", {P: sub(PUBLISHERS, "domains: [news.example.com]", "domains: [news.example.com")}, P, "domains: [news.example.com", "yaml-syntax"),
+    # --- the lead map (data/domains.yml)
+    ("domain-unknown-claim", {D: sub(DOMAINS, "claims: [first-claim]", "claims: [first-claim, no-such-claim]")}, D, "claims: [first-claim, no-such", "unknown-claim"),
+    ("domain-unknown-figure", {D: sub(DOMAINS, "    as_of:", "    figures: [no-such-chart]\n    as_of:")}, D, "figures: [no-such-chart]", "unknown-figure"),
+    ("domain-unknown-source", {D: sub(DOMAINS, "[@src-report]", "[@src-gone]")}, D, "[@src-gone]", "unknown-source"),
+    ("domain-bad-trend", {D: sub(DOMAINS, "trend: steady", "trend: shrinking")}, D, "trend: shrinking", "invalid-value"),
+    ("domain-two-sentences", {D: sub(DOMAINS, "China makes most of the thing [@src-report].", "China makes most of the thing. The US makes the rest [@src-report].")}, D, "summary:", "quote-too-long"),
+    ("claim-in-no-domain", {D: DOMAINS, C: CLAIM + _BODY2}, C, CLAIM.count("\n") + line_of(_BODY2, "leader: china"), "no-domain"),
+    ("domain-future-date", {D: sub(DOMAINS, "as_of: 2026-11-01", "as_of: 2031-01-01")}, D, "as_of: 2031", "future-date"),
     ("verified-via-not-a-url", {S: sub(SOURCES, "    type: news\n", "    type: news\n    verified_via: a copy somewhere\n")}, S, "verified_via:", "bad-url"),
 ]
 

@@ -84,11 +84,12 @@ def test_stale_includes_sources_by_accessed_date(tree):
 
 
 @pytest.mark.parametrize("fmt, files", [
-    ("json", {"claims.json", "sources.json"}),
-    ("csv", {"claims.csv", "sources.csv"}),
+    ("json", {"claims.json", "sources.json", "domains.json"}),
+    ("csv", {"claims.csv", "sources.csv", "domains.csv"}),
     ("bibtex", {"bibliography.bib"}),
     ("csl", {"bibliography.json"}),
-    ("all", {"claims.json", "sources.json", "claims.csv", "sources.csv", "bibliography.bib", "bibliography.json"}),
+    ("all", {"claims.json", "sources.json", "domains.json", "claims.csv", "sources.csv", "domains.csv",
+             "bibliography.bib", "bibliography.json"}),
 ])
 def test_export_writes_the_requested_files(tree, tmp_path, fmt, files):
     data = tree()
@@ -109,7 +110,7 @@ def test_schema_command_writes_the_schema_files(tmp_path):
     assert result.returncode == 0
     assert {p.name for p in tmp_path.iterdir()} == {
         "claims.schema.json", "sources.schema.json", "glossary.schema.json",
-        "sections.schema.json", "figures.schema.json", "article.schema.json", "publishers.schema.json",
+        "sections.schema.json", "figures.schema.json", "article.schema.json", "publishers.schema.json", "domains.schema.json",
     }
 
 

@@ -6,7 +6,7 @@ from explainer import cite, model, scale
 
 
 def test_model_and_scale_declare_the_same_values_in_the_same_order():
-    for name in ("VERDICTS", "LEADERS", "KINDS", "STANCES", "SOURCE_TYPES", "RATINGS", "PUBLISHER_KINDS"):
+    for name in ("VERDICTS", "LEADERS", "KINDS", "STANCES", "SOURCE_TYPES", "RATINGS", "PUBLISHER_KINDS", "TRENDS"):
         assert tuple(getattr(model, name)) == tuple(getattr(scale, name)), name
 
 
