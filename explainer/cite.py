@@ -8,11 +8,9 @@ from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
 from explainer.markup import plain_text
+from explainer.siteinfo import SiteInfo
 from explainer.model import Claim, Source
 
-AUTHOR = "AI Race, Annotated contributors"
-LICENCE = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 _BIB_TYPES = {  # classic BibTeX entry types (not biblatex), so every BibTeX tool reads them
     "government": "techreport",
@@ -73,29 +71,45 @@ def _date_parts(date: str) -> list[int]:
     return [int(p) for p in date.split("-")]
 
 
-def claim_citation(claim: Claim, site_name: str, url: str) -> str:
-    return f"{AUTHOR}. “{claim.title}.” {site_name}. Reviewed {claim.reviewed}. {url}"
+def claim_citation(claim: Claim, site: SiteInfo, url: str) -> str:
+    return f"{site.credit}. “{claim.title}.” {site.name}. Reviewed {claim.reviewed}. {url}"
 
 
-def tasl_line(title: str, site_name: str, url: str) -> str:
-    """Title, Author, Source, Licence: the attribution CC BY asks for."""
-    return f"“{title}” by {AUTHOR}, {site_name}, {url}, licensed under {LICENCE} ({LICENCE_URL})."
+def tasl_line(title: str, site: SiteInfo, url: str) -> str:
+    """Title, Author, Source, Licence: the attribution open licences ask for."""
+    licence = f", licensed under {site.licence}" if site.licence else ""
+    licence += f" ({site.licence_url})" if site.licence and site.licence_url else ""
+    return f"“{title}” by {site.credit}, {site.name}, {url}{licence}."
 
 
-def claim_bibtex(claim: Claim, site_name: str, url: str) -> str:
+def claim_bibtex(claim: Claim, site: SiteInfo, url: str) -> str:
     year = claim.reviewed[:4]
     entry = Entry(
         "misc",
         fields={
             "title": _tex(claim.title),
-            "howpublished": _tex(site_name),
+            "howpublished": _tex(site.name),
             "year": year,
             "url": url,
             "note": _tex(f"Verdict: {claim.verdict}. Reviewed {claim.reviewed}."),
         },
-        persons={"author": [Person(f"{{{AUTHOR}}}")]},
+        persons={"author": [Person(f"{{{site.credit}}}")]},
     )
     return _to_bibtex(BibliographyData({f"claim-{claim.id}": entry})).strip()
+
+
+def page_citation(title: str, site: SiteInfo, url: str) -> str:
+    return f"{site.credit}. “{title}.” {site.name}. {url}"
+
+
+def page_bibtex(title: str, site: SiteInfo, url: str) -> str:
+    """A BibTeX entry for a page of the site, escaped like every other entry we write."""
+    key = re.sub(r"[^a-z0-9]+", "-", f"{site.name} {url}".lower()).strip("-") or "page"
+    fields = {"title": _tex(title), "howpublished": _tex(site.name), "url": url}
+    if site.licence:
+        fields["note"] = _tex(f"Licensed {site.licence}")
+    entry = Entry("misc", fields=fields, persons={"author": [Person(f"{{{site.credit}}}")]})
+    return _to_bibtex(BibliographyData({key: entry})).strip()
 
 
 def _source_entry(source: Source) -> Entry:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 from explainer import scale
-from explainer.cite import AUTHOR, LICENCE_URL
 from explainer.markup import plain_text
 from explainer.model import Article, Claim
+from explainer.siteinfo import SiteInfo
 
 
-def claim_review(claim: Claim, article: Article | None, site_name: str, url: str) -> dict:
+def claim_review(claim: Claim, article: Article | None, site: SiteInfo, url: str) -> dict:
     label, _, _ = scale.VERDICTS[claim.verdict]
     rating: dict = {"@type": "Rating", "alternateName": label, "name": label}
     if claim.verdict in scale.RATING_VALUES:
@@ -30,20 +30,22 @@ def claim_review(claim: Claim, article: Article | None, site_name: str, url: str
             work["author"] = {"@type": "Person", "name": article.author}
         item["appearance"] = work
         item["firstAppearance"] = work
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": url,
         "claimReviewed": plain_text(claim.claim),
         "reviewRating": rating,
         "itemReviewed": item,
-        "author": {"@type": "Organization", "name": AUTHOR},
-        "publisher": {"@type": "Organization", "name": site_name},
+        "author": {"@type": "Organization", "name": site.credit},
+        "publisher": {"@type": "Organization", "name": site.name},
         "datePublished": claim.as_of,
         "dateModified": claim.reviewed,
-        "license": LICENCE_URL,
         "headline": claim.title,
     }
+    if site.licence_url:
+        review["license"] = site.licence_url
+    return review
 
 
 def script_json(data: dict) -> str:

@@ -176,27 +176,3 @@ def load_and_check(root: str | os.PathLike, today: Any = None) -> tuple[Dataset,
     dataset, problems = load_dataset(root)
     problems.extend(run_checks(dataset, today=today))
     return dataset, sort_problems(problems)
-
-
-_CACHE: dict[str, tuple[tuple, Dataset, list[Problem]]] = {}
-
-
-def _signature(root: Path) -> tuple:
-    entries = []
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            entries.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(entries)
-
-
-def load_cached(root: str | os.PathLike, today: Any = None) -> tuple[Dataset, list[Problem]]:
-    """``load_and_check`` once per state of the files: a build loads and checks only once."""
-    root = Path(root).resolve()
-    signature = _signature(root) if root.is_dir() else ()
-    hit = _CACHE.get(str(root))
-    if hit and hit[0] == signature:
-        return hit[1], hit[2]
-    dataset, problems = load_and_check(root, today=today)
-    _CACHE[str(root)] = (signature, dataset, problems)
-    return dataset, problems

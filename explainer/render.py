@@ -15,9 +15,11 @@ import jinja2
 
 from explainer import scale
 from explainer.cite import claim_bibtex, claim_citation, tasl_line
+from explainer.citations import cited_ids
 from explainer.dataset import Dataset, claim_source_ids
 from explainer.markup import first_abbreviations_only, markdown_escape, plain_text, render_markdown
 from explainer.model import Claim
+from explainer.siteinfo import SiteInfo
 
 REVIEW_AFTER_DAYS = 365
 _SLOT_RE = re.compile(r"<!--ax-slot:(\d+)-->")
@@ -56,13 +58,13 @@ class Renderer:
         templates_dir: str | Path,
         *,
         today: dt.date,
-        site_name: str = "AI Race, Annotated",
+        site: SiteInfo,
         dir_urls: bool = True,
         edit_url: str | None = None,
     ):
         self.ds = dataset
         self.today = today
-        self.site_name = site_name
+        self.site = site
         self.dir_urls = dir_urls
         self.edit_url = (edit_url or "").rstrip("/") or None
         self.env = jinja2.Environment(
@@ -73,7 +75,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=False,
         )
-        self.env.globals.update(scale=scale, site_name=site_name, publisher_of=self.publisher_info)
+        self.env.globals.update(scale=scale, site=site, publisher_of=self.publisher_info)
         self.rendered: set[str] = set()
         self._glossary: dict[str, str] | None = None
         self._glossary_items: tuple[tuple[str, str], ...] | None = None
@@ -89,6 +91,19 @@ class Renderer:
         if claim is None:
             raise UnknownId(f"claim '{claim_id}' does not exist")
         return claim
+
+    def article_date(self) -> str:
+        """The article's date for readers: "February 2025 (estimated)"."""
+        article = self.ds.article
+        if article is None:
+            return ""
+        parts = article.date.split("-")
+        months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"]
+        text = parts[0] if len(parts) == 1 else f"{months[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 3:
+            text = f"{int(parts[2])} {text}"
+        return f"{text} (estimated)" if article.date_estimated else text
 
     def publisher_info(self, source) -> dict[str, str]:
         """What readers see of a source's publisher: its kind and, unless reliable, its rating."""
@@ -155,12 +170,15 @@ class Renderer:
                     "stance": scale.STANCES[item.stance],
                     "source": self.ds.sources.get(item.source),
                     "href": links.source(item.source),
+                    # a figure that already names its year ("$31bn (2023)") is not followed by it again
+                    "year": item.year if item.year and str(item.year) not in (item.figure or "") else None,
                 }
                 for item in claim.evidence
             ],
             since=[
                 {"item": dev, "note": render_markdown(dev.note, cite, inline=True),
-                 "refs": [(numbers[s], links.source(s)) for s in dev.sources if s in numbers]}
+                 # sources the note already cites inline are not listed again after it
+                 "refs": [(numbers[s], links.source(s)) for s in dev.sources if s in numbers and s not in cited_ids(dev.note)]}
                 for dev in claim.since
             ],
             corrections=[{"item": c, "note": render_markdown(c.note, inline=True)} for c in claim.corrections],
@@ -170,9 +188,11 @@ class Renderer:
             section_link=links.page(claim.section, claim.id) if section else None,
             due=self.due_for_review(claim),
             # the cite box is only on the claim's own page; section cards link to it
-            citation=claim_citation(claim, self.site_name, links.claim(claim.id)) if standalone else "",
-            bibtex=claim_bibtex(claim, self.site_name, links.claim(claim.id)) if standalone else "",
-            tasl=tasl_line(claim.title, self.site_name, links.claim(claim.id)) if standalone else "",
+            citation=claim_citation(claim, self.site, links.claim(claim.id)) if standalone else "",
+            bibtex=claim_bibtex(claim, self.site, links.claim(claim.id)) if standalone else "",
+            tasl=tasl_line(claim.title, self.site, links.claim(claim.id)) if standalone else "",
+            article=self.ds.article,
+            article_date=self.article_date(),
             edit=self.edit_link(claim.path, claim.line),
         )
         body = first_abbreviations_only(body)
@@ -337,7 +357,9 @@ class Renderer:
         return self.env.get_template("recent_changes.html").render(entries=entries[:limit]).strip() + "\n"
 
     def article_box(self) -> str:
-        return self.env.get_template("article.html").render(article=self.ds.article).strip() + "\n"
+        return self.env.get_template("article.html").render(
+            article=self.ds.article, article_date=self.article_date()
+        ).strip() + "\n"
 
     def figure(self, figure_id: str, page_url: str) -> str:
         """One chart: inline SVG, text summary, data table and source line."""

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from explainer.clock import build_date
 from explainer.dataset import Dataset
-from explainer.load import load_cached
+from explainer.load import load_and_check
 from explainer.problems import Problem
 from explainer.render import Renderer
+from explainer.siteinfo import SiteInfo
 
 
 @dataclass
 class Session:
-    data_dir: Path
     dataset: Dataset
     problems: list[Problem]
     renderer: Renderer
@@ -34,7 +34,7 @@ def start(
     data_dir: str | Path,
     templates_dir: str | Path,
     *,
-    site_name: str,
+    site: SiteInfo,
     dir_urls: bool = True,
     edit_url: str | None = None,
     today: dt.date | None = None,
@@ -42,9 +42,9 @@ def start(
     global _current
     data_dir = Path(data_dir)
     day = today or build_date(data_dir.parent)
-    dataset, problems = load_cached(data_dir)
-    renderer = Renderer(dataset, templates_dir, today=day, site_name=site_name, dir_urls=dir_urls, edit_url=edit_url)
-    _current = Session(data_dir, dataset, problems, renderer, day)
+    dataset, problems = load_and_check(data_dir)
+    renderer = Renderer(dataset, templates_dir, today=day, site=site, dir_urls=dir_urls, edit_url=edit_url)
+    _current = Session(dataset, problems, renderer, day)
     return _current
 
 

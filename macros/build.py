@@ -5,15 +5,18 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from explainer import session
+from explainer.cite import page_bibtex, page_citation, tasl_line
 from explainer.export import render_exports
 from explainer.jsonld import claim_review, script_json
 from explainer.problems import Problem, display_path, sort_problems
+from explainer.siteinfo import SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -47,7 +50,10 @@ def on_config(config):
     s = session.start(
         project / extra.get("data_dir", "data"),
         project / "templates",
-        site_name=config.site_name,
+        site=SiteInfo(
+            name=config.site_name, author=config.site_author or "",
+            licence=extra.get("licence", ""), licence_url=extra.get("licence_url", ""),
+        ),
         dir_urls=config.use_directory_urls,
         edit_url=extra.get("edit_data_url") or (f"{config.repo_url.rstrip('/')}/blob/main" if config.repo_url else None),
     )
@@ -153,6 +159,16 @@ def on_page_context(context, page, config, nav):
         claims = s.dataset.claims_in(section.id)
         if claims:
             page.edit_url = s.renderer.edit_link(claims[0].path, 1)
+    if not page.is_homepage and not uri.startswith("claims/"):
+        # "Cite or reuse this page" (overrides/partials/ax-cite-page.html), written by the engine so it
+        # is escaped like every other citation; explainer.js swaps the page's URL for its address.
+        title = html.unescape(re.sub(r"<[^>]+>", "", page.title or config.site_name))
+        site = s.renderer.site
+        page.meta["ax_cite"] = {
+            "self": page.url, "citation": page_citation(title, site, page.url),
+            "bibtex": page_bibtex(title, site, page.url), "tasl": tasl_line(title, site, page.url),
+            "licence": site.licence,
+        }
     if uri.startswith("claims/") and uri.endswith(".md"):
         claim = s.dataset.claim(uri[len("claims/"):-3])
         if claim is not None:
@@ -161,6 +177,6 @@ def on_page_context(context, page, config, nav):
             url = (config.site_url or "/").rstrip("/") + "/" + page.url
             page.meta["description"] = html.escape(s.renderer.claim_description(claim.id), quote=True)
             page.meta["_ax_escaped"] = True
-            page.meta["ax_jsonld"] = script_json(claim_review(claim, s.dataset.article, config.site_name, url))
+            page.meta["ax_jsonld"] = script_json(claim_review(claim, s.dataset.article, s.renderer.site, url))
     return context
 

@@ -17,6 +17,7 @@ from explainer.dataset import claim_source_ids
 from explainer.export import render_exports
 from explainer.load import load_and_check
 from explainer.render import Renderer
+from explainer.siteinfo import SiteInfo
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -94,7 +95,7 @@ def test_valid_claims_render_once_with_anchor_and_exports_round_trip(records):
     data = write_tree(_tmp(), {"claims/alpha.yml": text})
     ds, problems = load_and_check(data)
     assert [p.format() for p in problems if p.is_error] == []
-    renderer = Renderer(ds, PROJECT / "templates", today=dt.date(2026, 11, 26))
+    renderer = Renderer(ds, PROJECT / "templates", today=dt.date(2026, 11, 26), site=SiteInfo("Test site", "Test authors", "CC BY 4.0"))
     page = renderer.section_claims("alpha", "alpha/")
     for record in records:
         assert len(re.findall(rf"\{{ #{re.escape(record['id'])} ", page)) == 1

@@ -13,6 +13,7 @@ from explainer.jsonld import claim_review, script_json
 from explainer.load import load_and_check
 from explainer.markup import render_markdown, sanitise
 from explainer.render import Renderer
+from explainer.siteinfo import SiteInfo
 
 PAYLOADS = [
     "<script>alert('x1')</script>",
@@ -86,7 +87,7 @@ def renderer(tree):
     assert [p for p in problems if p.is_error] == [], [p.format() for p in problems]
     import datetime as dt
 
-    return Renderer(ds, PROJECT / "templates", today=dt.date(2026, 11, 26))
+    return Renderer(ds, PROJECT / "templates", today=dt.date(2026, 11, 26), site=SiteInfo("Test site", "Test authors", "CC BY 4.0"))
 
 
 def test_every_fragment_with_hostile_text_is_inert(renderer):
@@ -122,7 +123,7 @@ def test_glossary_hovers_carry_escaped_definitions(renderer):
 
 def test_jsonld_cannot_close_its_script_element(renderer):
     claim = renderer.ds.claim("first-claim")
-    text = script_json(claim_review(claim, renderer.ds.article, "Site", "/claims/first-claim/"))
+    text = script_json(claim_review(claim, renderer.ds.article, SiteInfo("Site"), "/claims/first-claim/"))
     assert "</script" not in text.lower() and "<" not in text
     assert json.loads(text)["claimReviewed"]  # still valid JSON, text preserved
 

@@ -20,6 +20,52 @@
     if (cite && !cite.contains(event.relatedTarget)) cite.classList.remove("ax-cite--dismissed");
   });
 
+  // Source previews stay inside the screen: shift a preview left (or right) when it would overflow.
+  var MARGIN = 8;
+  function place(cite) {
+    var tip = cite && cite.querySelector(".ax-cite__tip");
+    if (!tip) return;
+    tip.style.left = "";
+    var box = tip.getBoundingClientRect();
+    if (!box.width) return;
+    var width = document.documentElement.clientWidth;
+    var shift = 0;
+    if (box.right > width - MARGIN) shift = box.right - (width - MARGIN);
+    if (box.left - shift < MARGIN) shift = box.left - MARGIN;
+    if (shift) tip.style.left = (tip.offsetLeft - shift) + "px";
+  }
+  document.addEventListener("mouseover", function (event) { place(event.target.closest && event.target.closest(".ax-cite")); });
+  document.addEventListener("focusin", function (event) { place(event.target.closest && event.target.closest(".ax-cite")); });
+
+  // On a touch screen the first tap on a citation opens its preview; a second tap (or the preview's
+  // own link) goes to the source. A tap anywhere else closes it.
+  var touched = false;
+  document.addEventListener("pointerdown", function (event) { touched = event.pointerType === "touch"; }, true);
+  function closeAll(except) {
+    document.querySelectorAll(".ax-cite--open").forEach(function (cite) {
+      if (cite !== except) {
+        cite.classList.remove("ax-cite--open");
+        var link = cite.querySelector(".ax-cite__link");
+        if (link) link.setAttribute("aria-expanded", "false");
+      }
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".ax-cite__link");
+    if (!link) {
+      if (!(event.target.closest && event.target.closest(".ax-cite__tip"))) closeAll(null);
+      return;
+    }
+    var cite = link.closest(".ax-cite");
+    if (!touched || cite.classList.contains("ax-cite--open")) return;  // mouse, keyboard, or a second tap
+    event.preventDefault();
+    closeAll(cite);
+    cite.classList.remove("ax-cite--dismissed");
+    cite.classList.add("ax-cite--open");
+    link.setAttribute("aria-expanded", "true");
+    place(cite);
+  });
+
   function absolute(href) {
     return new URL(href, window.location.href).href;
   }
@@ -53,21 +99,26 @@
     return new Date().toISOString().slice(0, 10);
   }
   document.querySelectorAll(".ax-claim").forEach(function (card) {
-    var link = card.querySelector("[data-ax-permalink]");
-    if (!link) return;
-    var url = absolute(link.getAttribute("href"));
+    var rel = card.getAttribute("data-ax-permalink");
+    if (!rel) return;
+    var url = absolute(rel);
     card.querySelectorAll("[data-ax-citation], .ax-cite-this__text, .ax-cite-this__bib code").forEach(function (el) {
-      var rel = link.getAttribute("href");
       var text = el.textContent.split(rel).join(url);
       if (el.hasAttribute("data-ax-citation")) text += " Accessed " + today() + ".";
       el.textContent = text;
     });
   });
 
-  // "Cite this page": the page's own URL (without the #fragment) and today's date, from the browser.
+  // "Cite this page": the page's own address (without the #fragment) and today's date, from the browser.
   var here = window.location.href.split("#")[0];
-  document.querySelectorAll("[data-ax-here]").forEach(function (el) { el.textContent = here; });
-  document.querySelectorAll("[data-ax-today]").forEach(function (el) { el.textContent = "on " + today(); });
+  document.querySelectorAll("[data-ax-self]").forEach(function (box) {
+    var token = box.getAttribute("data-ax-self");
+    box.querySelectorAll("[data-ax-citation], .ax-cite-this__text, .ax-cite-this__bib code").forEach(function (el) {
+      var text = token ? el.textContent.split(token).join(here) : el.textContent;
+      if (el.hasAttribute("data-ax-citation")) text += " Accessed " + today() + ".";
+      el.textContent = text;
+    });
+  });
 
   // Every heading with a permalink also gets a copy-link button next to it.
   document.querySelectorAll(".md-typeset a.headerlink").forEach(function (link) {
