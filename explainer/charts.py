@@ -46,14 +46,17 @@ def _draw(figure: Figure) -> str:
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
     try:
         if figure.kind == "bar" and len(xs) == 1:
-            # One x value (a single year): the series are the categories.
+            # One x value (a single year): the series are the categories, drawn as horizontal bars so
+            # that long category names sit one per line and can never overlap.
             names = [s.name for s in figure.series]
-            ax.bar(range(len(names)), [s.points[0].y for s in figure.series], width=0.6,
-                   color=[PALETTE[i % len(PALETTE)] for i in range(len(names))])
-            ax.set_xticks(range(len(names)), names)
-            ax.set_xlabel(f"{figure.x_label}: {xs[0]}")
-            ax.set_ylabel(figure.y_label)
-            ax.grid(axis="y", alpha=0.25, color=INK)
+            fig.set_size_inches(6.4, max(2.2, 0.55 * len(names) + 1.2))
+            ax.barh(range(len(names)), [s.points[0].y for s in figure.series], height=0.6,
+                    color=[PALETTE[i % len(PALETTE)] for i in range(len(names))])
+            ax.set_yticks(range(len(names)), names)
+            ax.invert_yaxis()  # first series on top, as in the data table
+            ax.set_ylabel(f"{figure.x_label}: {xs[0]}")
+            ax.set_xlabel(figure.y_label)
+            ax.grid(axis="x", alpha=0.25, color=INK)
             fig.tight_layout()
             buffer = io.StringIO()
             fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})

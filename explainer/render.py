@@ -320,6 +320,17 @@ class Renderer:
             verdicts=scale.VERDICTS, leaders=scale.LEADERS
         ).strip() + "\n"
 
+    def dataset_citation(self, page_url: str) -> str:
+        """How to cite the data: credit, title, year, address (made absolute by the reader's browser)."""
+        here = self.links(page_url).page("downloads")
+        licence = f" Licensed {self.site.licence}." if self.site.licence else ""
+        return (
+            f'<p class="ax-dataset-citation">{html.escape(self.site.credit)} ({self.today.year}). '
+            f"<em>{html.escape(self.site.name)}</em>: claims, sources and lead map (dataset, "
+            f"{len(self.ds.claims)} claims, {len(self.ds.sources)} sources). "
+            f'<span data-ax-absolute="{html.escape(here)}">{html.escape(here)}</span>.{html.escape(licence)}</p>\n'
+        )
+
     def publisher_ratings(self) -> str:
         """Every publisher in the registry, grouped by rating, with its kind and the reason."""
         cited: dict[str, int] = {}
@@ -375,13 +386,24 @@ class Renderer:
                 if str(p.x) not in xs:
                     xs.append(str(p.x))
         columns = [{str(p.x): _number(p.y) for p in s.points} for s in fig.series]
-        sources = [(s.name, self.ds.sources[s.source], links.source(s.source), s.locator)
-                   for s in fig.series if s.source in self.ds.sources]
+        sources = self._figure_sources(fig, links)
         claims = [(c.id, c.title, links.claim(c.id)) for c in map(self.ds.claim, fig.claims) if c]
         svg = chart_svg(fig, f"fig-{fig.id}-title", f"fig-{fig.id}-desc")
         return self.env.get_template("figure.html").render(
             figure=fig, svg=svg, xs=xs, columns=columns, sources=sources, claims=claims
         ).strip() + "\n"
+
+    def _figure_sources(self, fig, links: Links) -> list[dict]:
+        """One entry per distinct source and locator, naming the series it gives (all: no names)."""
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for series in fig.series:
+            if series.source in self.ds.sources:
+                grouped.setdefault((series.source, series.locator), []).append(series.name)
+        every = len(grouped) == 1
+        return [
+            {"names": [] if every else names, "source": self.ds.sources[sid], "href": links.source(sid), "locator": locator}
+            for (sid, locator), names in grouped.items()
+        ]
 
     def all_figures(self, page_url: str) -> str:
         return "\n\n".join(self.figure(f.id, page_url) for f in self.ds.figures)

@@ -101,6 +101,11 @@ def define_env(env) -> None:
         return r().verdict_scale()
 
     @env.macro
+    def dataset_citation() -> str:
+        """How to cite the data, with its year and address: ``{{ dataset_citation() }}``"""
+        return r().dataset_citation(_page(env)[0])
+
+    @env.macro
     def publisher_ratings() -> str:
         """Every registered publisher with its kind, rating and reason: ``{{ publisher_ratings() }}``"""
         return r().publisher_ratings()

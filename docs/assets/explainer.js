@@ -136,6 +136,14 @@
     link.insertAdjacentElement("afterend", button);
   });
 
+  // Printouts: each claim's permanent link and the address of every internal link, absolute.
+  document.querySelectorAll("[data-ax-absolute]").forEach(function (el) {
+    el.textContent = absolute(el.getAttribute("data-ax-absolute"));
+  });
+  document.querySelectorAll(".md-content a[href]:not([href^='http']):not([href^='#']):not(.headerlink):not(.ax-cite__link):not(.ax-cite__tip-link)").forEach(function (link) {
+    link.setAttribute("data-print-href", absolute(link.getAttribute("href")));
+  });
+
   // Mark the claim a deep link points at.
   function markTarget() {
     document.querySelectorAll(".ax-claim--target").forEach(function (el) { el.classList.remove("ax-claim--target"); });
