@@ -123,7 +123,7 @@ def revision(rev: str | None = None) -> dict:
 
     if rev:
         return {"commit": git("rev-parse", "--short", rev) or rev, "source": f"git archive {rev}"}
-    dirty = git("status", "--porcelain", "--", "explainer", "macros", "templates", "overrides", "docs", "data", "mkdocs.yml")
+    dirty = git("status", "--porcelain", "--", "explainer", "explainer_mkdocs", "macros", "docs", "data", "mkdocs.yml")
     return {"commit": git("rev-parse", "--short", "HEAD") or None, "source": "working tree",
             "uncommitted_changes": bool(dirty)}
 

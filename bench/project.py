@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 _SOURCE = {"root": REPO}
 BENCH = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
-COPIED = ("docs", "macros", "templates", "overrides", "explainer")
+COPIED = ("docs", "macros", "explainer", "explainer_mkdocs")
 """Copied into every temporary project. ``explainer/`` too: mkdocs.yml watches it, and the hooks put
 the project first on sys.path, so the copy is the code that runs (the same code)."""
 

@@ -10,12 +10,10 @@ import json
 import sys
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _default_data() -> Path:
-    here = Path("data")
-    return here if here.is_dir() else PROJECT_ROOT / "data"
+    return Path("data")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -52,7 +50,7 @@ def _valid_dataset(args: argparse.Namespace):
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    from explainer.links import check_links
+    from explainer.linkcheck import check_links
     from explainer.problems import has_errors, report
 
     dataset = _valid_dataset(args)
@@ -107,6 +105,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from explainer.starter import InitError, init_project
+
+    try:
+        written = init_project(args.dir, args.article_title, args.article_url, args.site_name)
+    except InitError as exc:
+        print(f"explainer init: {exc}", file=sys.stderr)
+        return 2
+    print(f"{args.dir}: a new explainer with {len(written)} files. Next:")
+    print(f"  cd {args.dir} && explainer check && mkdocs serve")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer", description="Check, export and maintain the explainer's claim data."
@@ -140,8 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("schema", help="write the JSON Schema files generated from the model")
-    p.add_argument("--out", type=Path, default=PROJECT_ROOT / "schema", help="output directory (default schema/)")
+    p.add_argument("--out", type=Path, default=Path("schema"), help="output directory (default ./schema)")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("init", help="start a new explainer project for another article")
+    p.add_argument("dir", type=Path, help="the new project's folder (must not exist, or be empty)")
+    p.add_argument("--article-title", required=True, help="the annotated article's title")
+    p.add_argument("--article-url", required=True, help="the annotated article's address")
+    p.add_argument("--site-name", default=None, help="the site's name (default: '<title>, annotated')")
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("new", help="append a commented skeleton claim or source")
     p.add_argument("what", choices=["claim", "source"])

@@ -32,7 +32,7 @@ _current: Session | None = None
 
 def start(
     data_dir: str | Path,
-    templates_dir: str | Path,
+    templates_dir: str | Path | None,
     *,
     site: SiteInfo,
     dir_urls: bool = True,

@@ -13,7 +13,7 @@ import yaml
 from conftest import PROJECT
 
 NONET = Path(__file__).parent / "support" / "nonet"
-PARTS = ("mkdocs.yml", "docs", "macros", "templates", "overrides", "data", "explainer")
+PARTS = ("mkdocs.yml", "docs", "macros", "data", "explainer", "explainer_mkdocs")
 EPOCH = "1767225600"  # 2026-01-01, fixed so builds are comparable
 
 

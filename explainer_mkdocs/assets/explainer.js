@@ -1,4 +1,4 @@
-/* AI Race, Annotated: small progressive enhancements. Everything works without this script. */
+/* Explainer: small progressive enhancements. Everything works without this script. */
 (function () {
   "use strict";
 
@@ -120,20 +120,97 @@
     });
   });
 
-  // Every heading with a permalink also gets a copy-link button next to it.
-  document.querySelectorAll(".md-typeset a.headerlink").forEach(function (link) {
-    var heading = link.parentElement;
-    if (!heading || !heading.id || heading.querySelector(".ax-copy--heading")) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "ax-copy ax-copy--heading";
-    button.setAttribute("data-ax-copy", "#" + heading.id);
-    var label = heading.textContent.replace(link.textContent, "").trim();
-    button.setAttribute("aria-label", "Copy link to “" + label + "”");
-    button.setAttribute("title", "Copy link");
-    // An inline icon (no icon font or emoji font needed): two overlapping squares, "copy".
-    button.innerHTML = '<svg viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false"><path fill="currentColor" d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12V1Z"/></svg>';
-    link.insertAdjacentElement("afterend", button);
+  // A heading's one link control (¶) also copies the section's address, and says so.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-typeset a.headerlink");
+    if (!link) return;
+    var url = absolute(link.getAttribute("href"));
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).catch(function () {});
+    link.setAttribute("data-ax-copied", url);
+    link.setAttribute("title", "Link copied");
+  });
+
+  // The claim explorer: filters live in the URL query, counts update as you choose.
+  var explorer = document.querySelector("[data-ax-explorer]");
+  if (explorer) {
+    var form = explorer.querySelector("[data-ax-explorer-form]");
+    var items = Array.prototype.slice.call(explorer.querySelectorAll(".ax-explorer__item"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("[data-ax-filter]"));
+    var status = explorer.querySelector("[data-ax-explorer-status]");
+    var has = function (item, name, value) {
+      if (!value) return true;
+      if (name === "tag") return (" " + item.getAttribute("data-tags") + " ").indexOf(" " + value + " ") >= 0;
+      if (name === "domain") return (" " + item.getAttribute("data-domains") + " ").indexOf(" " + value + " ") >= 0;
+      return item.getAttribute("data-" + name) === value;
+    };
+    var chosen = function () {
+      var state = {};
+      selects.forEach(function (s) { state[s.name] = s.value; });
+      return state;
+    };
+    var fits = function (item, state, skip) {
+      return Object.keys(state).every(function (name) { return name === skip || has(item, name, state[name]); });
+    };
+    var apply = function () {
+      var state = chosen();
+      var shown = 0;
+      items.forEach(function (item) {
+        var ok = fits(item, state);
+        item.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      selects.forEach(function (select) {
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (!option.hasAttribute("data-label")) option.setAttribute("data-label", option.textContent);
+          var n = items.filter(function (item) { return fits(item, state, select.name) && has(item, select.name, option.value); }).length;
+          option.textContent = option.getAttribute("data-label") + " (" + n + ")";
+        });
+      });
+      status.textContent = shown === items.length ? "All " + items.length + " claims." : "Showing " + shown + " of " + items.length + " claims.";
+      var query = selects.filter(function (s) { return s.value; }).map(function (s) {
+        return encodeURIComponent(s.name) + "=" + encodeURIComponent(s.value);
+      }).join("&");
+      history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    };
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var value = params.get(select.name);
+      if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) select.value = value;
+    });
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    apply();
+  }
+
+  // Quizzes: choose a verdict, check it, see ours; a running score, announced politely.
+  document.querySelectorAll("[data-ax-quiz]").forEach(function (quiz) {
+    var score = quiz.querySelector("[data-ax-quiz-score]");
+    var total = quiz.querySelectorAll("[data-quiz-item]").length;
+    var answered = 0, matched = 0;
+    score.hidden = false;
+    quiz.querySelectorAll("[data-ax-quiz-choices]").forEach(function (box) { box.hidden = false; });
+    quiz.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-ax-quiz-check]");
+      if (!button) return;
+      var item = button.closest("[data-quiz-item]");
+      var picked = item.querySelector("input[type=radio]:checked");
+      var result = item.querySelector("[data-ax-quiz-result]");
+      if (!picked) { result.textContent = "Choose a verdict first."; item.querySelector("details").open = true; return; }
+      if (item.hasAttribute("data-answered")) return;
+      item.setAttribute("data-answered", "");
+      answered += 1;
+      var ours = item.getAttribute("data-verdict");
+      var label = picked.parentElement.textContent.trim();
+      var same = picked.value === ours;
+      if (same) matched += 1;
+      item.classList.add(same ? "ax-quiz__item--match" : "ax-quiz__item--differs");
+      result.textContent = "You chose " + label + ". " + (same ? "That matches our verdict." : "Our verdict is different:");
+      item.querySelectorAll("input[type=radio]").forEach(function (input) { input.disabled = true; });
+      button.disabled = true;
+      item.querySelector("details").open = true;
+      score.textContent = matched + " of " + answered + " answers match our verdicts (" + total + " questions).";
+    });
   });
 
   // Printouts: each claim's permanent link and the address of every internal link, absolute.
