@@ -21,27 +21,24 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from explainer import scale
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-VERDICTS = ("supported", "partly-supported", "contested", "outdated", "unsupported", "opinion")
-KINDS = ("fact", "forecast", "opinion")
-LEADERS = ("china", "us", "contested", "neither", "n/a")
-STANCES = ("supports", "contradicts", "context")
-SOURCE_TYPES = ("government", "academic", "research", "data", "company", "analysis", "news", "opinion")
+VERDICTS = tuple(scale.VERDICTS)  # the scale (labels, icons, definitions) is defined once, in scale.py
+KINDS = tuple(scale.KINDS)
+LEADERS = tuple(scale.LEADERS)
+STANCES = tuple(scale.STANCES)
+SOURCE_TYPES = tuple(scale.SOURCE_TYPES)
 WEAK_SOURCE_TYPES = ("analysis", "news", "opinion")
-RATINGS = ("reliable", "use-with-care", "unreliable")
-TRENDS = ("widening", "narrowing", "steady", "reversed")
-PUBLISHER_KINDS = (
-    "government", "intergovernmental", "company", "research-institute", "university", "journal",
-    "preprint-server", "data-provider", "news-agency", "newspaper", "broadcaster", "magazine",
-    "trade-press", "law-firm", "consultancy", "industry-association", "advocacy-group", "state-media",
-    "blog", "aggregator", "partisan-outlet",
-)
+RATINGS = tuple(scale.RATINGS)
+TRENDS = tuple(scale.TRENDS)
+PUBLISHER_KINDS = tuple(scale.PUBLISHER_KINDS)
 
-# One vocabulary: each Literal is built from the tuple above, so they cannot drift apart.
+# One vocabulary: every value list is defined once, in scale.py (with its labels); the Literals come from it.
 Verdict = Literal[VERDICTS]  # type: ignore[valid-type]
 Kind = Literal[KINDS]  # type: ignore[valid-type]
 Leader = Literal[LEADERS]  # type: ignore[valid-type]

@@ -6,11 +6,16 @@ without a restart (mkdocs keeps plugin objects alive between rebuilds; it would 
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
+
+# mkdocs-macros announces its modules, variables and macros at INFO on every start (six long lines);
+# keep its warnings and errors, drop the chatter, so `mkdocs serve` starts with the lines that matter.
+logging.getLogger("mkdocs.plugins.mkdocs_macros.util").setLevel(logging.WARNING)
 
 _RELOADED = ("explainer", "explainer_mkdocs.build", "explainer_mkdocs.macros", "macros")
 

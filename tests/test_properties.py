@@ -31,8 +31,19 @@ keys = st.one_of(st.sampled_from(["id", "title", "quote", "claim", "kind", "verd
 values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=6)), max_leaves=25)
 
 
+_TMP: list[tempfile.TemporaryDirectory] = []
+
+
 def _tmp() -> Path:
-    return Path(tempfile.mkdtemp(prefix="prop-"))
+    """A fresh folder per Hypothesis example (examples cannot take pytest's tmp_path), removed at exit."""
+    folder = tempfile.TemporaryDirectory(prefix="prop-")
+    _TMP.append(folder)
+    return Path(folder.name)
+
+
+def teardown_module(module) -> None:
+    while _TMP:
+        _TMP.pop().cleanup()
 
 
 @SETTINGS
@@ -95,8 +106,8 @@ def test_valid_claims_render_once_with_anchor_and_exports_round_trip(records):
     data = write_tree(_tmp(), {"claims/alpha.yml": text})
     ds, problems = load_and_check(data)
     assert [p.format() for p in problems if p.is_error] == []
-    renderer = Renderer(ds, PROJECT / "templates", today=dt.date(2026, 11, 26), site=SiteInfo("Test site", "Test authors", "CC BY 4.0"))
-    page = renderer.section_claims("alpha", "alpha/")
+    renderer = Renderer(ds, today=dt.date(2026, 11, 26), site=SiteInfo("Test site", "Test authors", "CC BY 4.0"))
+    page = renderer.cards.section_claims("alpha", "alpha/")
     for record in records:
         assert len(re.findall(rf"\{{ #{re.escape(record['id'])} ", page)) == 1
     exported = json.loads(render_exports(ds)["claims.json"])["claims"]

@@ -87,22 +87,26 @@ def renderer(tree):
     assert [p for p in problems if p.is_error] == [], [p.format() for p in problems]
     import datetime as dt
 
-    return Renderer(ds, PROJECT / "templates", today=dt.date(2026, 11, 26), site=SiteInfo("Test site", "Test authors", "CC BY 4.0"))
+    return Renderer(ds, today=dt.date(2026, 11, 26), site=SiteInfo("Test site", "Test authors", "CC BY 4.0"))
 
 
 def test_every_fragment_with_hostile_text_is_inert(renderer):
     url = "alpha/"
+    fill = renderer.fill_slots
     fragments = {
-        "card": renderer.fill_slots(renderer.claim_card("first-claim", url)),
-        "page": renderer.fill_slots(renderer.claim_card("first-claim", "claims/first-claim/", standalone=True)),
-        "intro": renderer.section_intro("alpha"),
-        "questions": renderer.discussion_questions("alpha"),
-        "scoreboard": renderer.scoreboard(""),
-        "sources": renderer.sources_list("sources/"),
-        "glossary": renderer.glossary_list("glossary/"),
-        "corrections": renderer.corrections_log("corrections/"),
-        "recent": renderer.recent_changes(""),
-        "article": renderer.article_box(),
+        "card": fill(renderer.cards.claim_summary("first-claim", url)),
+        "page": fill(renderer.cards.claim_card("first-claim", "claims/first-claim/")),
+        "intro": renderer.overview.section_intro("alpha", url),
+        "questions": renderer.classroom.discussion_questions("alpha"),
+        "explorer": fill(renderer.explorer.claim_explorer("claims/")),
+        "quiz": fill(renderer.classroom.quiz("alpha", "quiz/alpha/")),
+        "handout": fill(renderer.classroom.handout("alpha", "handouts/alpha/")),
+        "sources": renderer.reference.sources_list("sources/"),
+        "glossary": renderer.reference.glossary_list("glossary/"),
+        "publishers": renderer.reference.publisher_ratings(),
+        "corrections": renderer.reference.corrections_log("corrections/"),
+        "recent": renderer.overview.recent_changes(""),
+        "article": renderer.overview.article_box(),
     }
     for name, html in fragments.items():
         assert audit(html) == [], name
@@ -110,20 +114,20 @@ def test_every_fragment_with_hostile_text_is_inert(renderer):
 
 
 def test_heading_text_cannot_inject_markdown_or_html(renderer):
-    card = renderer.fill_slots(renderer.claim_card("first-claim", "alpha/"))
+    card = renderer.fill_slots(renderer.cards.claim_summary("first-claim", "alpha/"))
     heading = card.splitlines()[0]
     assert "<script>" not in heading and "&lt;script&gt;" in heading
 
 
 def test_glossary_hovers_carry_escaped_definitions(renderer):
-    card = renderer.fill_slots(renderer.claim_card("first-claim", "alpha/"))
+    card = renderer.fill_slots(renderer.cards.claim_card("first-claim", "claims/first-claim/"))
     assert audit(card) == []
     assert card.count('<abbr title="') == 1  # the term is explained once per card
 
 
 def test_jsonld_cannot_close_its_script_element(renderer):
-    claim = renderer.ds.claim("first-claim")
-    text = script_json(claim_review(claim, renderer.ds.article, SiteInfo("Site"), "/claims/first-claim/"))
+    claim = renderer.ctx.ds.claim("first-claim")
+    text = script_json(claim_review(claim, renderer.ctx.ds.article, SiteInfo("Site"), "/claims/first-claim/"))
     assert "</script" not in text.lower() and "<" not in text
     assert json.loads(text)["claimReviewed"]  # still valid JSON, text preserved
 

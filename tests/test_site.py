@@ -259,26 +259,93 @@ def test_two_builds_are_byte_identical(tmp_path, site):
     assert [k for k in first if first[k] != second[k]] == []
 
 
-def test_home_scoreboard_has_a_row_per_claim_linking_to_it(site, dataset):
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_home_page_shows_the_lead_map_one_row_per_domain_with_the_answer_and_tally(site, dataset):
+    page = _text(site / "index.html")
+    assert page.count('id="lead-map"') == 1
+    rows = re.findall(r'<tr data-domain="([^"]+)" data-leader="([^"]+)">', page)
+    assert rows == [(d.id, d.leader) for d in dataset.domains]
+    assert len(dataset.domains) >= 12
+    assert page.index('class="ax-answer"') < page.index('class="ax-tally"') < page.index('id="lead-map"')
+    exported = json.loads(_text(site / "data" / "domains.json"))["domains"]
+    assert [(d["id"], d["leader"], d["leader_at_publication"], d["trend"]) for d in exported] == [
+        (d.id, d.leader, d.leader_at_publication, d.trend) for d in dataset.domains
+    ]
+
+
+def test_section_pages_are_compact_and_link_each_card_to_its_claim_page(site, dataset):
+    for section in dataset.sections:
+        path = site / section.id / "index.html"
+        assert path.stat().st_size <= 60_000, (section.id, path.stat().st_size)
+        page = _text(path)
+        for claim in dataset.claims_in(section.id):
+            assert f'href="../claims/{claim.id}/" class="ax-claim__link"' in page or f'class="ax-claim__link" href="../claims/{claim.id}/"' in page, claim.id
+        for link in ("quiz", "handouts"):
+            assert f'href="../{link}/{section.id}/"' in page, (section.id, link)
+
+
+def test_explorer_quiz_and_handout_pages_cover_every_claim(site, dataset):
+    explorer = _text(site / "claims" / "index.html")
+    items = re.findall(r'<li class="ax-explorer__item" data-claim="([^"]+)" data-verdict="([^"]+)" data-leader="([^"]+)" data-section="([^"]+)"', explorer)
+    assert items == [(c.id, c.verdict, c.leader, c.section) for c in dataset.claims]
+    for section in dataset.sections:
+        quiz = _text(site / "quiz" / section.id / "index.html")
+        assert re.findall(r'data-quiz-item data-claim="([^"]+)"', quiz) == [c.id for c in dataset.claims_in(section.id)]
+        handout = _text(site / "handouts" / section.id / "index.html")
+        assert re.findall(r'<section class="ax-handout__claim" data-claim="([^"]+)"', handout) == [c.id for c in dataset.claims_in(section.id)]
+
+
+def test_claim_pages_name_the_article_and_section_and_have_one_cite_panel(site, dataset):
+    for claim in dataset.claims:
+        page = _text(site / "claims" / claim.id / "index.html")
+        top = page[page.index('class="ax-claim__from"'):]
+        top = top[: top.index("</p>")]
+        assert f'href="{dataset.article.url}"' in top and f'href="../../{claim.section}/#{claim.id}"' in top, claim.id
+        assert page.count('id="cite-this-claim"') == 1 and 'id="cite-this-page"' not in page, claim.id
+        assert ">Permanent link</a>" not in page, claim.id
+
+
+def test_no_claim_page_repeats_a_citation_group_or_a_year_back_to_back(site, dataset):
+    repeats = {}
+    for claim in dataset.claims:
+        text = re.sub(r"<[^>]+>", "", re.sub(r'<small class="ax-cite__tip".*?</small></span>', "", _text(site / "claims" / claim.id / "index.html"), flags=re.S))
+        text = re.sub(r"\s+", " ", text)
+        found = re.findall(r"((?:\[\d+\] ?)+)[.,;]? \1", text) + re.findall(r"(\(\d{4}\)) \1", text)
+        if found:
+            repeats[claim.id] = found
+    assert repeats == {}
+
+
+def test_search_snippets_hold_claim_text_not_source_previews(site, dataset):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    leaks = [d["location"] for d in index["docs"] if "Source details" in d["text"] or re.search(r"\[\d+\]", d["text"])]
+    assert leaks == []
+
+
+def test_every_glossary_term_appears_on_some_page(site, dataset):
     import html as _html
 
-    text = (site / "index.html").read_text(encoding="utf-8")
-    table = text[text.index('<table class="ax-scoreboard__table">'):]
-    table = table[: table.index("</table>")]
-    rows = re.findall(r'<tr data-claim="([^"]+)">(.*?)</tr>', table, flags=re.S)
-    assert [r[0] for r in rows] == [c.id for c in dataset.claims]
-    for (claim_id, row), claim in zip(rows, dataset.claims):
-        assert f'href="{claim.section}/#{claim.id}"' in row
-        assert _html.escape(claim.quote, quote=False) in _html.unescape(row) or claim.quote in _html.unescape(row)
-        assert claim.conclusion.strip()[:40] in _html.unescape(row)
-        assert claim.as_of in row
+    pages = [_html.unescape(re.sub(r"<[^>]+>", " ", _text(p))) for p in html_files(site) if "glossary" not in p.parts]
+    unused = [t.id for t in dataset.terms if not any(w in text for w in [t.term, *t.aliases] for text in pages)]
+    assert unused == []
 
 
-def test_without_a_repository_url_readers_see_no_data_file_lines(site, dataset):
-    """The file-and-line pointer is for maintainers: an edit link when REPO_URL is set, nothing otherwise."""
-    leaks = []
-    for path in html_files(site):
-        text = path.read_text(encoding="utf-8")
-        if "Edit this claim" in text or re.search(r"data/claims/[a-z-]+\.yml</code>, line \d+", text):
-            leaks.append(str(path.relative_to(site)))
-    assert leaks == []
+def test_every_chart_states_its_year_and_names_each_source_once(site, dataset):
+    page = _text(site / "charts" / "index.html")
+    for figure in dataset.figures:
+        assert re.search(r"\b(19|20)\d{2}\b", figure.title + " " + (figure.note or "")), figure.id
+        block = page[page.index(f'id="fig-{figure.id}"'):]
+        line = block[block.index('class="ax-chart__source"'):]
+        line = line[: line.index("</p>")]
+        for sid in {s.source for s in figure.series}:
+            assert line.count(f"#src-{sid}") == 1, (figure.id, sid)
+
+
+def test_downloads_page_dataset_citation_has_a_year_and_an_address(site):
+    page = _text(site / "downloads" / "index.html")
+    citation = page[page.index('class="ax-dataset-citation"'):]
+    citation = citation[: citation.index("</p>")]
+    assert re.search(r"\((20\d{2})\)", citation) and 'data-ax-absolute="../downloads/"' in citation

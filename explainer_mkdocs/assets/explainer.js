@@ -179,7 +179,10 @@
     });
     form.hidden = false;
     form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.querySelector("[data-ax-explorer-reset]").addEventListener("click", function () {
+      selects.forEach(function (s) { s.value = ""; });
+      apply();
+    });
     apply();
   }
 

@@ -52,6 +52,10 @@ KEY_PAGES = [
     ("/sources/", "sources"),
     ("/glossary/", "glossary"),
     ("/educators/", "educators"),
+    ("/claims/", "explorer"),
+    ("/quiz/leads/", "quiz-leads"),
+    ("/handouts/leads/", "handout-leads"),
+    ("/methodology/", "methodology"),
 ]
 
 _MISSING_BROWSER: str | None = None
