@@ -19,15 +19,20 @@ class ChartBlocks:
         self.ctx = ctx
 
     def _sources(self, fig, links: Links) -> list[dict]:
-        """One entry per distinct source and locator, naming the series it gives (all of them: no names)."""
-        grouped: dict[tuple[str, str], list[str]] = {}
+        """One entry per distinct source, naming the series it gives (none when it gives them all) and its
+        locators, so a source shared by every series is named once."""
+        grouped: dict[str, dict] = {}
         for series in fig.series:
             if series.source in self.ctx.ds.sources:
-                grouped.setdefault((series.source, series.locator), []).append(series.name)
+                entry = grouped.setdefault(series.source, {"names": [], "locators": []})
+                entry["names"].append(series.name)
+                if series.locator not in entry["locators"]:
+                    entry["locators"].append(series.locator)
         every = len(grouped) == 1
         return [
-            {"names": [] if every else names, "source": self.ctx.ds.sources[sid], "href": links.source(sid), "locator": locator}
-            for (sid, locator), names in grouped.items()
+            {"names": [] if every else e["names"], "source": self.ctx.ds.sources[sid], "href": links.source(sid),
+             "locator": "; ".join(e["locators"])}
+            for sid, e in grouped.items()
         ]
 
     def figure(self, figure_id: str, page_url: str) -> str:

@@ -22,7 +22,7 @@ def test_cite_this_page_gives_the_absolute_url_and_access_date(page, site_url):
     assert f"{site_url}/leads/" in text, text
     assert re.search(r"Accessed \d{4}-\d{2}-\d{2}\.$", text), text
     bib = box.locator("code").inner_text()
-    assert f"url = {{{site_url}/leads/}}" in bib, bib
+    assert f'url = "{site_url}/leads/"' in bib, bib
 
 
 @pytest.mark.browser
