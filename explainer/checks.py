@@ -135,14 +135,15 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
             f"{what} source '{sid}', which is not in data/sources.yml{_suggest(sid, sources)}", "unknown-source",
         )
 
-    def cited_in_text(record: Record, loc: tuple, text: str, subject: str, what: str) -> Iterator[Problem]:
-        for sid in cited_ids(text):
+    def cited_in_text(record: Record, loc: tuple, ids, subject: str, what: str) -> Iterator[Problem]:
+        for sid in ids:
             if source_missing(sid):
                 yield unknown(record, record.line_of_text(loc, f"@{sid}"), subject, sid, what)
 
     for claim in ds.claims:
         subject = f"claim '{claim.id}'"
-        yield from cited_in_text(claim, ("annotation",), claim.annotation, subject, "the annotation cites")
+        in_annotation, in_notes = claim.citations()
+        yield from cited_in_text(claim, ("annotation",), in_annotation, subject, "the annotation cites")
         for i, item in enumerate(claim.evidence):
             if source_missing(item.source):
                 yield unknown(claim, claim.line_of("evidence", i, "source"), subject, item.source, f"evidence[{i}] cites")
@@ -150,7 +151,7 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
             for j, sid in enumerate(dev.sources):
                 if source_missing(sid):
                     yield unknown(claim, claim.line_of("since", i, "sources", j), subject, sid, f"since[{i}] lists")
-            yield from cited_in_text(claim, ("since", i, "note"), dev.note, subject, f"the note of since[{i}] cites")
+            yield from cited_in_text(claim, ("since", i, "note"), in_notes[i], subject, f"the note of since[{i}] cites")
         for i, other in enumerate(claim.related):
             if other == claim.id:
                 yield _problem(claim, ("related", i), subject, "lists itself as related", "self-reference")

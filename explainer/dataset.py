@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from explainer.citations import cited_ids
 from explainer.model import Article, Claim, Domain, Figure, Publisher, Section, Source, Term
 
 
@@ -29,6 +28,12 @@ class Unloaded:
         if whole:
             self.files.add(path)
         self.ids.setdefault(noun, set()).update(ids)
+
+    def merge(self, other: "Unloaded") -> None:
+        self.paths |= other.paths
+        self.files |= other.files
+        for noun, ids in other.ids.items():
+            self.ids.setdefault(noun, set()).update(ids)
 
     def has(self, noun: str, ident: str) -> bool:
         return ident in self.ids.get(noun, ())
@@ -59,6 +64,8 @@ class Dataset:
     def __post_init__(self) -> None:
         self._by_id: dict[str, Claim] = {}
         self._alias: dict[str, str] = {}
+        self._by_section: dict[str, list[Claim]] = {}
+        self._publisher_of: dict[str, Publisher | None] = {}
         self._registry = None
 
     def index(self) -> None:
@@ -73,6 +80,10 @@ class Dataset:
                 self._alias.setdefault(alias, claim.id)
         order = {s.id: i for i, s in enumerate(self.sections)}
         self.claims.sort(key=lambda c: order.get(c.section, len(order)))
+        self._by_section = {}
+        for claim in self.claims:
+            self._by_section.setdefault(claim.section, []).append(claim)
+        self._publisher_of = {}
 
     def claim(self, claim_id: str) -> Claim | None:
         """A claim by id or former id (alias)."""
@@ -85,7 +96,7 @@ class Dataset:
         return next((s for s in self.sections if s.id == section_id), None)
 
     def claims_in(self, section_id: str) -> list[Claim]:
-        return [c for c in self.claims if c.section == section_id]
+        return list(self._by_section.get(section_id, ()))
 
     def figure(self, figure_id: str) -> Figure | None:
         return next((f for f in self.figures if f.id == figure_id), None)
@@ -100,7 +111,10 @@ class Dataset:
         return self._registry
 
     def publisher_of(self, source: Source) -> Publisher | None:
-        return self.registry.for_url(source.url)
+        key = source.url
+        if key not in self._publisher_of:
+            self._publisher_of[key] = self.registry.for_url(source.url)
+        return self._publisher_of[key]
 
     def aliases(self) -> dict[str, str]:
         return dict(self._alias)
@@ -116,14 +130,4 @@ class Dataset:
 
 def claim_source_ids(claim: Claim) -> list[str]:
     """Every source a claim rests on, numbered in reading order: annotation, evidence, then since."""
-    ordered: dict[str, None] = {}
-    for sid in cited_ids(claim.annotation):
-        ordered.setdefault(sid, None)
-    for item in claim.evidence:
-        ordered.setdefault(item.source, None)
-    for dev in claim.since:
-        for sid in cited_ids(dev.note):
-            ordered.setdefault(sid, None)
-        for sid in dev.sources:
-            ordered.setdefault(sid, None)
-    return list(ordered)
+    return claim.source_ids()

@@ -15,9 +15,11 @@ from __future__ import annotations
 import gc
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from explainer.cache import FileCache
 from explainer.dataset import Dataset, Unloaded
 from explainer.model import FILE_KINDS, Article, Claim, Record
 from explainer.problems import Problem, display_path, sort_problems
@@ -37,36 +39,54 @@ def _declared_ids(path: Path) -> set[str]:
         return set()
 
 
-def _records(kind: str, path: Path, problems: list[Problem], unloaded: Unloaded, required: bool = True) -> list[Record]:
-    """Read a file of the form ``<key>: [records]`` and validate each record on its own.
+@dataclass
+class FileResult:
+    """What one data file yields on its own: its valid records, its problems, what failed to load."""
 
-    What fails to load is noted in ``unloaded`` so that checks do not report its consequences.
-    """
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    unloaded: Unloaded = field(default_factory=Unloaded)
+
+
+def _read_records(kind: str, path: Path, shown: str) -> FileResult:
+    """Read a file of the form ``<key>: [records]`` and validate each record on its own."""
     key, noun, model, _ = FILE_KINDS[kind]
+    out = FileResult()
+    result = read_yaml(path, shown)
+    out.problems.extend(result.problems)
+    items = _record_list(result.data, key, shown, out.problems)
+    if items is None:
+        if out.problems:
+            out.unloaded.add(shown, noun, _declared_ids(path), whole=True)
+        return out
+    for index, raw in enumerate(items):
+        record, found = validate_record(model, raw, shown, items.item_lines[index], subject_for(noun, raw, index))
+        out.problems.extend(found)
+        if record is not None:
+            if isinstance(record, Claim):
+                record.source_ids()  # computed before caching, so a cache hit skips the citation scan
+            out.records.append(record)
+        else:
+            _note_unloaded(out.unloaded, shown, noun, raw)
+    return out
+
+
+def _records(
+    kind: str, path: Path, problems: list[Problem], unloaded: Unloaded, cache: FileCache, required: bool = True
+) -> list[Record]:
+    """A file's records (from the cache when the file and the engine are unchanged); its problems and
+    what failed to load are added to ``problems`` and ``unloaded``, so checks skip their consequences."""
+    key, noun, _, _ = FILE_KINDS[kind]
     shown = display_path(path)
     if not path.exists():
         if required:
             problems.append(Problem(shown, 1, "", f"required file is missing (expected '{key}: [...]')", "missing-file"))
             unloaded.add(shown, noun, whole=True)
         return []
-    before = len(problems)
-    result = read_yaml(path, shown)
+    result = cache.get(path, f"{kind}\0{shown}", lambda: _read_records(kind, path, shown), MAX_BYTES)
     problems.extend(result.problems)
-    items = _record_list(result.data, key, shown, problems)
-    if items is None:
-        if len(problems) > before:
-            unloaded.add(shown, noun, _declared_ids(path), whole=True)
-        return []
-    records: list[Record] = []
-    for index, raw in enumerate(items):
-        line = items.item_lines[index]
-        record, found = validate_record(model, raw, shown, line, subject_for(noun, raw, index))
-        problems.extend(found)
-        if record is not None:
-            records.append(record)
-        else:
-            _note_unloaded(unloaded, shown, noun, raw)
-    return records
+    unloaded.merge(result.unloaded)
+    return result.records
 
 
 def _note_unloaded(unloaded: Unloaded, shown: str, noun: str, raw: Any) -> None:
@@ -146,22 +166,23 @@ def _load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
         dataset.unloaded.add(shown, "article")
 
     unloaded = dataset.unloaded
-    dataset.sections = _records("sections", root / "sections.yml", problems, unloaded)  # type: ignore[assignment]
-    sources = _records("sources", root / "sources.yml", problems, unloaded)
+    cache = FileCache.for_data(root)
+    dataset.sections = _records("sections", root / "sections.yml", problems, unloaded, cache)  # type: ignore[assignment]
+    sources = _records("sources", root / "sources.yml", problems, unloaded, cache)
     for source in sources:
         dataset.sources.setdefault(source.id, source)  # type: ignore[attr-defined]
     dataset.all_sources = sources  # type: ignore[assignment]
-    dataset.publishers = _records("publishers", root / "publishers.yml", problems, unloaded)  # type: ignore[assignment]
-    dataset.terms = _records("glossary", root / "glossary.yml", problems, unloaded)  # type: ignore[assignment]
-    dataset.figures = _records("figures", root / "figures.yml", problems, unloaded, required=False)  # type: ignore[assignment]
-    dataset.domains = _records("domains", root / "domains.yml", problems, unloaded, required=False)  # type: ignore[assignment]
+    dataset.publishers = _records("publishers", root / "publishers.yml", problems, unloaded, cache)  # type: ignore[assignment]
+    dataset.terms = _records("glossary", root / "glossary.yml", problems, unloaded, cache)  # type: ignore[assignment]
+    dataset.figures = _records("figures", root / "figures.yml", problems, unloaded, cache, required=False)  # type: ignore[assignment]
+    dataset.domains = _records("domains", root / "domains.yml", problems, unloaded, cache, required=False)  # type: ignore[assignment]
 
     claims_dir = root / "claims"
     if not claims_dir.is_dir():
         problems.append(Problem(display_path(claims_dir), 1, "", "the claims folder is missing", "missing-file"))
     else:
         for path in sorted(claims_dir.glob("*.yml")) + sorted(claims_dir.glob("*.yaml")):
-            for claim in _records("claims", path, problems, unloaded):
+            for claim in _records("claims", path, problems, unloaded, cache):
                 assert isinstance(claim, Claim)
                 claim._section = path.stem
                 dataset.claims.append(claim)
@@ -174,5 +195,11 @@ def load_and_check(root: str | os.PathLike, today: Any = None) -> tuple[Dataset,
     from explainer.checks import run_checks
 
     dataset, problems = load_dataset(root)
-    problems.extend(run_checks(dataset, today=today))
+    enabled = gc.isenabled()
+    gc.disable()  # the checks build many small objects beside a large, long-lived graph: see load_dataset
+    try:
+        problems.extend(run_checks(dataset, today=today))
+    finally:
+        if enabled:
+            gc.enable()
     return dataset, sort_problems(problems)

@@ -158,7 +158,10 @@ class Record(BaseModel):
         """The line of a field (or nested item) of this record, falling back to the record's line."""
         from explainer.yamlfile import line_at
 
-        return line_at(self._raw, loc, self._line) if self._raw is not None else self._line
+        raw = self._raw
+        if callable(raw):  # kept apart by the file cache, loaded only when a line is needed
+            raw = self._raw = raw()
+        return line_at(raw, loc, self._line) if raw is not None else self._line
 
     def line_of_text(self, loc: tuple, needle: str) -> int:
         """The line inside a text field where ``needle`` first appears (a citation in an annotation)."""
@@ -225,10 +228,35 @@ class Claim(Record):
     tags: list[Id] = Field(default_factory=list, description="Topics, kebab-case.")
 
     _section: str = PrivateAttr(default="")
+    _cites: Any = PrivateAttr(default=None)
 
     @property
     def section(self) -> str:
         return self._section
+
+    def citations(self) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        """Source ids cited inline: in the annotation, and in each development's note (computed once)."""
+        return self._derived()[0]
+
+    def source_ids(self) -> list[str]:
+        """Every source the claim rests on, numbered in reading order: annotation, evidence, then since."""
+        return list(self._derived()[1])
+
+    def _derived(self):
+        # Kept in one private slot, read once per call (pydantic's private attributes are slow to reach).
+        cites = self.__pydantic_private__.get("_cites")
+        if cites is None:
+            from explainer.citations import cited_ids
+
+            inline = (tuple(cited_ids(self.annotation)), tuple(tuple(cited_ids(d.note)) for d in self.since))
+            ordered: dict[str, None] = dict.fromkeys(inline[0])
+            for item in self.evidence:
+                ordered.setdefault(item.source, None)
+            for dev, cited in zip(self.since, inline[1]):
+                for sid in (*cited, *dev.sources):
+                    ordered.setdefault(sid, None)
+            cites = self.__pydantic_private__["_cites"] = (inline, tuple(ordered))
+        return cites
 
 
 class Source(Record):

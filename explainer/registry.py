@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from explainer.model import Publisher
 
 
+_SIMPLE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([A-Za-z0-9.-]+)(?:[:/?#]|$)")
+
+
 def host_of(url: str) -> str:
-    """The URL's host in lower case, without a leading ``www.``."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    """The URL's host in lower case, without a leading ``www.`` (a fast path for the plain form)."""
+    simple = _SIMPLE.match(url)
+    host = (simple.group(1) if simple else (urlsplit(url).hostname or "")).lower().rstrip(".")
     return host[4:] if host.startswith("www.") else host
 
 
