@@ -98,42 +98,48 @@ def make_project(dest: Path, data: Path | None = None) -> Path:
 
 
 PLAIN_CONFIG = """\
-# Written by bench/project.py: the real config without mkdocs-macros and without the data hooks.
-# docs/ holds the Markdown the data-driven build renders (claim pages and data exports included);
-# the Markdown extensions are set as the adapter leaves them (e.g. the glossary given to abbr).
+# Written by bench/project.py: the site's own content as plain Markdown (bench/render_plain.py), built
+# by MkDocs and Material alone: no explainer plugin, no macros, the same theme, nav and extensions.
 INHERIT: base.yml
 plugins:
   - search
-  - offline:
-      enabled: false
-hooks: []
 watch: []
+extra_css:
+  - assets/explainer.css
+extra_javascript:
+  - assets/explainer.js
 """
 
 
 def capture_plain(project: Path, plain: Path, env: dict[str, str], unlimited: bool = False) -> Path:
-    """Lay out ``plain`` as a plain-Markdown project holding the pages ``project`` renders
-    (bench/render_plain.py drives the adapter without MkDocs' HTML stage)."""
-    import json
-
+    """Lay out ``plain`` as a plain-Markdown project holding the content ``project`` builds: the data
+    site is built once (not timed), and each page's content is written back as Markdown."""
     import yaml
 
     plain = Path(plain)
     if plain.exists():
         shutil.rmtree(plain)
-    docs = plain / "docs"
-    # Static files (CSS, JS) as they are; the .md pages come from the engine.
-    shutil.copytree(project / "docs", docs, ignore=lambda d, n: {x for x in n if x.endswith(".md")} | _ignore(d, n))
-    shutil.copytree(project / "overrides", plain / "overrides")
-    shutil.copy2(project / "mkdocs.yml", plain / "base.yml")
+    built = plain.parent / (plain.name + "-source-site")
     proc = subprocess.run(
-        [sys.executable, str(BENCH / "render_plain.py"), str(project), str(plain)]
-        + (["--unlimited"] if unlimited else []),
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(built)],
         cwd=project, env=env, capture_output=True, text=True, check=False,
     )
     if proc.returncode != 0:
-        raise RuntimeError(f"rendering the plain pages failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-    extensions = json.loads((plain / "markdown_extensions.json").read_text(encoding="utf-8"))
-    config = PLAIN_CONFIG + yaml.safe_dump({"markdown_extensions": extensions}, allow_unicode=True, sort_keys=False)
-    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+        raise RuntimeError(f"building the data site for the plain twin failed:\n{proc.stderr[-4000:]}")
+    proc = subprocess.run([sys.executable, str(BENCH / "render_plain.py"), str(built), str(plain)],
+                          cwd=project, env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"writing the plain pages failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)  # environment settings: unset in the twin
+    base = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    for key in ("plugins", "hooks", "watch", "extra_css", "extra_javascript", "nav"):
+        base.pop(key, None)  # the nav is derived from the files, as the pages' addresses are the same
+    base = {k: v for k, v in base.items() if v is not None}
+    base.get("theme", {}).pop("custom_dir", None)
+    (plain / "base.yml").write_text(yaml.safe_dump(base, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    shutil.rmtree(built, ignore_errors=True)
     return plain

@@ -1,109 +1,65 @@
-"""Write the Markdown the data-driven site renders, as a plain docs folder (no MkDocs build needed).
+"""Write the site's content as plain Markdown, for the plain twin the data-driven build is measured against.
 
-Run as a script in a child process: ``python bench/render_plain.py PROJECT OUT_DIR [--unlimited]``.
-Writes ``OUT_DIR/docs/`` (every page, claim pages included, and every generated file such as the data
-exports) and ``OUT_DIR/markdown_extensions.json`` (the Markdown extensions and their settings after
-the adapter's ``on_config``, e.g. the glossary it hands to ``abbr``).
+Run as a script in a child process: ``python bench/render_plain.py BUILT_SITE OUT_DIR``.
 
-It drives the project's own adapter (``macros.build``) as MkDocs would, minus the HTML stage:
-``on_config`` starts the engine session, ``on_files`` adds the generated pages and files, each page's
-Markdown goes through Jinja with the macros ``macros.define_env`` registers (mkdocs-macros renders
-with a default ``jinja2.Environment`` too), then ``on_page_markdown`` if the adapter has one. Finished
-HTML the engine keeps out of the Markdown pass (``renderer.fill_slots``) is put back into the Markdown,
-as a hand-written page would hold it. ``on_env`` fails on any page problem, and ``on_page_context``
-sets the claim description and JSON-LD, written back as front matter. ``python -m bench`` compares
-the two built sites page by page (``plain_equivalence`` in the results).
+Every page of a site built by the data-driven project becomes one Markdown file at the same address:
+the page's ``<article>`` converted to Markdown with markdownify (headings, paragraphs, lists, tables,
+links, emphasis), front matter for the title. No pre-rendered HTML is kept, so the plain build parses
+all of its content as Markdown, as a hand-written site would; the generated data files and the assets
+are copied as they are. ``OUT_DIR/docs/`` is the result.
 """
 
 from __future__ import annotations
 
-import json
-import os
+import re
+import shutil
 import sys
 from pathlib import Path
-from types import SimpleNamespace
+
+from markdownify import markdownify
+
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
+_TITLE = re.compile(r"<title>(.*?)(?: - [^<]*)?</title>", re.S)
+_SKIP = re.compile(r"<(script|style|svg)\b.*?</\1>|<a [^>]*class=\"headerlink\"[^>]*>.*?</a>", re.S)
 
 
-class _MacroEnv:
-    """The bits of mkdocs-macros' ``env`` that ``macros.define_env`` uses."""
-
-    def __init__(self) -> None:
-        self.macros: dict = {}
-        self.page = None
-        self.variables: dict = {}
-
-    def macro(self, function, name: str = ""):
-        self.macros[name or function.__name__] = function
-        return function
+def page_markdown(html: str) -> str | None:
+    article = _ARTICLE.search(html)
+    if article is None:
+        return None  # a redirect page or a file that is not a content page
+    body = _SKIP.sub("", article.group(1))
+    title = _TITLE.search(html)
+    front = f"---\ntitle: {title.group(1).strip()!r}\n---\n\n" if title else ""
+    return front + markdownify(body, heading_style="ATX", bullets="-", strip=["button", "input", "select", "form"]).strip() + "\n"
 
 
-def main(project: Path, out: Path) -> int:
-    import jinja2
-    import yaml
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-    from mkdocs.utils.meta import get_data
-
-    project = project.resolve()
+def write_plain(site: Path, out: Path) -> int:
     docs = out / "docs"
-    os.chdir(project)
-    sys.path.insert(0, str(project))
-    config = load_config(str(project / "mkdocs.yml"))
-    config.plugins._current_plugin = "hooks"  # File.generated reads it; MkDocs sets it during events
-
-    import macros
-    import macros.build as build
-    from explainer import session
-
-    build.on_config(config)
-    extensions = [{name: config.mdx_configs[name]} if name in config.mdx_configs else name
-                  for name in config.markdown_extensions]
-    (out / "markdown_extensions.json").write_text(json.dumps(extensions, ensure_ascii=False), encoding="utf-8")
-    files = build.on_files(get_files(config), config)
-
-    env = _MacroEnv()
-    macros.define_env(env)
-    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    jinja.globals.update(env.macros)
-    renderer = session.current().renderer
-    fill = getattr(renderer, "fill_slots", None)
-    page_markdown = getattr(build, "on_page_markdown", None)
-
-    pages = []
-    for file in files:
-        target = docs / file.src_uri
-        if not file.src_uri.endswith(".md"):
-            if file.generated_by:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(file.content_bytes)
+    pages = 0
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site)
+        if path.is_dir() or rel.parts[0] in ("search", "assets") or rel.name in ("404.html", "sitemap.xml", "sitemap.xml.gz"):
             continue
-        body, meta = get_data(file.content_string)
-        url = "" if file.url in (".", "./") else file.url  # as mkdocs.structure.pages.Page.url
-        page = SimpleNamespace(url=url, file=file, meta=dict(meta), title=meta.get("title"))
-        env.page = page
-        markdown = jinja.from_string(body).render()
-        if page_markdown is not None:
-            markdown = page_markdown(markdown, page, config, files)
-        pages.append((page, target, markdown))
-    build.on_env(None, config, files)
-    for page, target, markdown in pages:
-        if fill is not None:
-            markdown = fill(markdown)
-        build.on_page_context({}, page, config, None)
-        front = ""
-        if page.meta:
-            front = "---\n" + yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False, width=10**9) + "---\n\n"
+        if path.suffix != ".html":
+            target = docs / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+            continue
+        markdown = page_markdown(path.read_text(encoding="utf-8", errors="replace"))
+        if markdown is None:
+            continue
+        name = "index.md" if rel.as_posix() == "index.html" else (rel.parent.as_posix() + ".md" if rel.name == "index.html" else rel.with_suffix(".md").as_posix())
+        target = docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(front + markdown, encoding="utf-8")
-    print(len(pages))
-    return 0
+        target.write_text(markdown, encoding="utf-8")
+        pages += 1
+    assets = site / "assets"
+    for extra in ("explainer.css", "explainer.js"):
+        if (assets / extra).exists():
+            (docs / "assets").mkdir(parents=True, exist_ok=True)
+            shutil.copy2(assets / extra, docs / "assets" / extra)
+    return pages
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    if "--unlimited" in args:  # the dataset's files exceed the loader's limit (see bench/limits.py)
-        args.remove("--unlimited")
-        import limits
-
-        limits.install()
-    raise SystemExit(main(Path(args[0]), Path(args[1]).resolve()))
+    print(write_plain(Path(sys.argv[1]), Path(sys.argv[2]).resolve()))

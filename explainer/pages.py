@@ -42,7 +42,10 @@ def redirect_html(target: str, title: str) -> str:
 
 def generated_pages(ds: Dataset, dir_urls: bool = True) -> list[GeneratedPage]:
     """A page per claim, a redirect per former id, the claim explorer, a quiz and a handout per section."""
-    pages = [GeneratedPage("claims/index.md", "---\ntitle: All claims\n---\n\n# All claims\n\n{{ claim_explorer() }}\n", True)]
+    # The explorer, quizzes and handouts repeat what the claim pages hold: search indexes each claim once.
+    unindexed = "---\nsearch:\n  exclude: true\n---\n\n"
+    explorer = "---\ntitle: All claims\nsearch:\n  exclude: true\n---\n\n# All claims\n\n{{ claim_explorer() }}\n"
+    pages = [GeneratedPage("claims/index.md", explorer, True)]
     for claim in ds.claims:
         pages.append(GeneratedPage(f"claims/{claim.id}.md", f"{{{{ claim_page('{claim.id}') }}}}\n"))
         for alias in claim.aliases:
@@ -52,8 +55,8 @@ def generated_pages(ds: Dataset, dir_urls: bool = True) -> list[GeneratedPage]:
                 path, target = f"claims/{alias}.html", f"{claim.id}.html"
             pages.append(GeneratedPage(path, redirect_html(target, claim.title)))
     for section in ds.sections:
-        pages.append(GeneratedPage(f"quiz/{section.id}.md", f"{{{{ quiz('{section.id}') }}}}\n"))
-        pages.append(GeneratedPage(f"handouts/{section.id}.md", f"{{{{ handout('{section.id}') }}}}\n"))
+        pages.append(GeneratedPage(f"quiz/{section.id}.md", unindexed + f"{{{{ quiz('{section.id}') }}}}\n"))
+        pages.append(GeneratedPage(f"handouts/{section.id}.md", unindexed + f"{{{{ handout('{section.id}') }}}}\n"))
     return pages
 
 
