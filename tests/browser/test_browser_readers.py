@@ -141,3 +141,15 @@ def test_chart_labels_do_not_overlap(page):
         }"""
     )
     assert overlaps == []
+
+
+@pytest.mark.browser
+def test_a_deep_link_highlights_its_own_claim_in_the_table_of_contents(page, site_data):
+    claims = site_data.in_section("leads")
+    target = claims[len(claims) // 2]
+    page.goto(f"/leads/#{target.id}")
+    page.wait_for_timeout(400)
+    active = page.eval_on_selector_all(
+        ".md-sidebar--secondary .md-nav__link--active", "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert active and active[-1].endswith(f"#{target.id}"), active
