@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from explainer import clock
 from explainer.citations import cited_ids
 from explainer.dataset import Dataset, claim_source_ids
-from explainer.model import WEAK_SOURCE_TYPES, Claim, Record
+from explainer.model import WEAK_SOURCE_TYPES, Record
+from explainer.domain_checks import check_domains
 from explainer.problems import WARNING, Problem
-from explainer.registry import host_of
+from explainer.publisher_checks import check_firm_support, check_publishers
+from explainer.rules import duplicates, located, suggest
 
 CODES: dict[str, str] = {
     # reading files
@@ -74,46 +75,23 @@ CODES: dict[str, str] = {
 }
 
 
-def _problem(record: Record, loc: tuple, subject: str, message: str, code: str, severity: str = "error") -> Problem:
-    return Problem(record.path, record.line_of(*loc), subject, message, code, severity)
-
-
-def _suggest(name: str, choices: Iterable[str]) -> str:
-    hint = difflib.get_close_matches(name, list(choices), n=1)
-    return f" (did you mean '{hint[0]}'?)" if hint else ""
-
-
-def _duplicates(records: Iterable[Record], noun: str, where: str) -> Iterator[Problem]:
-    first: dict[str, Record] = {}
-    for record in records:
-        ident = getattr(record, "id")
-        if ident in first:
-            seen = first[ident]
-            yield _problem(
-                record, ("id",), f"{noun} '{ident}'",
-                f"is defined twice (first at {seen.path}:{seen.line})", "duplicate-id",
-            )
-        else:
-            first[ident] = record
-
-
 def check_ids(ds: Dataset) -> Iterator[Problem]:
-    yield from _duplicates(ds.claims, "claim", "claims")
-    yield from _duplicates(ds.all_sources, "source", "sources")
-    yield from _duplicates(ds.terms, "term", "glossary")
-    yield from _duplicates(ds.sections, "section", "sections")
-    yield from _duplicates(ds.figures, "figure", "figures")
+    yield from duplicates(ds.claims, "claim", "claims")
+    yield from duplicates(ds.all_sources, "source", "sources")
+    yield from duplicates(ds.terms, "term", "glossary")
+    yield from duplicates(ds.sections, "section", "sections")
+    yield from duplicates(ds.figures, "figure", "figures")
     owners: dict[str, str] = {c.id: c.id for c in ds.claims}
     for claim in ds.claims:
         for i, alias in enumerate(claim.aliases):
             owner = owners.get(alias)
             if owner is not None and owner != claim.id:
-                yield _problem(
+                yield located(
                     claim, ("aliases", i), f"claim '{claim.id}'",
                     f"alias '{alias}' is already used by claim '{owner}'", "alias-conflict",
                 )
             elif owner == claim.id and alias == claim.id:
-                yield _problem(claim, ("aliases", i), f"claim '{claim.id}'", "alias repeats the claim's own id", "alias-conflict")
+                yield located(claim, ("aliases", i), f"claim '{claim.id}'", "alias repeats the claim's own id", "alias-conflict")
             owners.setdefault(alias, claim.id)
 
 
@@ -132,7 +110,7 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
     def unknown(record: Record, line: int, subject: str, sid: str, what: str) -> Problem:
         return Problem(
             record.path, line, subject,
-            f"{what} source '{sid}', which is not in data/sources.yml{_suggest(sid, sources)}", "unknown-source",
+            f"{what} source '{sid}', which is not in data/sources.yml{suggest(sid, sources)}", "unknown-source",
         )
 
     def cited_in_text(record: Record, loc: tuple, ids, subject: str, what: str) -> Iterator[Problem]:
@@ -154,11 +132,11 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
             yield from cited_in_text(claim, ("since", i, "note"), in_notes[i], subject, f"the note of since[{i}] cites")
         for i, other in enumerate(claim.related):
             if other == claim.id:
-                yield _problem(claim, ("related", i), subject, "lists itself as related", "self-reference")
+                yield located(claim, ("related", i), subject, "lists itself as related", "self-reference")
             elif claim_missing(other):
-                yield _problem(
+                yield located(
                     claim, ("related", i), subject,
-                    f"related claim '{other}' does not exist{_suggest(other, claim_ids)}", "unknown-claim",
+                    f"related claim '{other}' does not exist{suggest(other, claim_ids)}", "unknown-claim",
                 )
     for term in ds.terms:
         if source_missing(term.source):
@@ -169,9 +147,9 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
                 yield unknown(figure, figure.line_of("series", i, "source"), f"figure '{figure.id}'", series.source, f"series[{i}] cites")
         for i, cid in enumerate(figure.claims):
             if claim_missing(cid):
-                yield _problem(
+                yield located(
                     figure, ("claims", i), f"figure '{figure.id}'",
-                    f"claim '{cid}' does not exist{_suggest(cid, claim_ids)}", "unknown-claim",
+                    f"claim '{cid}' does not exist{suggest(cid, claim_ids)}", "unknown-claim",
                 )
 
 
@@ -180,7 +158,7 @@ def check_sourcing(ds: Dataset) -> Iterator[Problem]:
         subject = f"claim '{claim.id}'"
         ids = [sid for sid in claim_source_ids(claim)]
         if len(ids) < 2:
-            yield _problem(
+            yield located(
                 claim, ("evidence",), subject,
                 f"rests on {len(ids)} distinct {'source' if len(ids) == 1 else 'sources'}; every claim needs at least two", "too-few-sources",
             )
@@ -188,122 +166,20 @@ def check_sourcing(ds: Dataset) -> Iterator[Problem]:
         if any(ds.unloaded.has("source", sid) for sid in ids):
             known = []  # judged once the sources load
         if claim.verdict != "opinion" and known and all(s.type in WEAK_SOURCE_TYPES for s in known):
-            yield _problem(
+            yield located(
                 claim, ("verdict",), subject,
                 f"verdict '{claim.verdict}' rests only on news, analysis or opinion sources; add a primary "
                 "or authoritative source (government, academic, research, data or company)", "weak-sources",
             )
         if claim.verdict == "opinion" and claim.kind == "fact":
-            yield _problem(
+            yield located(
                 claim, ("verdict",), subject,
                 "verdict 'opinion' is for value judgements and forecasts, but kind is 'fact'", "verdict-kind",
             )
         if claim.kind == "opinion" and claim.verdict != "opinion":
-            yield _problem(
+            yield located(
                 claim, ("kind",), subject,
                 f"kind 'opinion' takes verdict 'opinion', not '{claim.verdict}'", "verdict-kind",
-            )
-
-
-def check_publishers(ds: Dataset) -> Iterator[Problem]:
-    """Every source's host maps to a registered publisher, none unreliable, none the outlet under review."""
-    yield from _duplicates(ds.publishers, "publisher", "publishers")
-    owner: dict[str, Record] = {}
-    for publisher in ds.publishers:
-        for i, domain in enumerate(publisher.domains):
-            first = owner.setdefault(domain.lower(), publisher)
-            if first is not publisher:
-                yield _problem(
-                    publisher, ("domains", i), f"publisher '{publisher.id}'",
-                    f"domain '{domain}' is already registered to publisher '{first.id}'", "duplicate-domain",
-                )
-    if ds.unloaded.path_under("publishers.yml", whole=True):
-        return  # reported once, where the file failed
-    article_host = host_of(ds.article.url) if ds.article else None
-    for source in ds.all_sources:
-        yield from _source_publisher(ds, source, article_host)
-
-
-def _source_publisher(ds: Dataset, source: Record, article_host: str | None) -> Iterator[Problem]:
-    subject, host = f"source '{source.id}'", host_of(source.url)
-    publisher = ds.registry.for_host(host)
-    if article_host and (host == article_host or host.endswith("." + article_host)):
-        yield _problem(
-            source, ("url",), subject,
-            f"is from {host}, the outlet of the article under review; cite the producer of the fact instead",
-            "outlet-under-review",
-        )
-    elif publisher is None:
-        if not _domain_unloaded(ds, host):
-            yield _problem(
-                source, ("url",), subject,
-                f"host '{host}' is not in data/publishers.yml; add its publisher with a kind, a rating and a note",
-                "unregistered-publisher",
-            )
-    elif publisher.rating == "unreliable":
-        yield _problem(
-            source, ("url",), subject,
-            f"publisher '{publisher.id}' is rated unreliable ({publisher.note.rstrip('.')}); "
-            "cite the producer of the fact or an outlet of record instead",
-            "unreliable-publisher",
-        )
-
-
-def _domain_unloaded(ds: Dataset, host: str) -> bool:
-    """Whether the host belongs to a publisher record that failed to load (reported there)."""
-    parts = host.split(".")
-    candidates = ["*"] + [".".join(parts[i:]) for i in range(len(parts))]
-    return any(ds.unloaded.has("domain", name) for name in candidates)
-
-
-def check_firm_support(ds: Dataset) -> Iterator[Problem]:
-    """A factual verdict rests on at least one evidence source from a publisher rated reliable."""
-    if ds.unloaded.any("publisher") or ds.unloaded.any("source"):
-        return  # judged once the registry and the sources load
-    for claim in ds.claims:
-        if claim.verdict == "opinion":
-            continue
-        found = [ds.sources[e.source] for e in claim.evidence if e.source in ds.sources]
-        ratings = {getattr(ds.publisher_of(s), "rating", None) for s in found}
-        if found and "reliable" not in ratings and None not in ratings:
-            yield _problem(
-                claim, ("evidence",), f"claim '{claim.id}'",
-                f"verdict '{claim.verdict}' has no evidence from a publisher rated reliable; a use-with-care "
-                "source may add context or a second view, never be the only support", "no-reliable-source",
-            )
-
-
-def check_domains(ds: Dataset) -> Iterator[Problem]:
-    """Domains name real claims, figures and sources; every claim about a lead belongs to a domain."""
-    if not ds.domains and not ds.unloaded.any("domain"):
-        return  # an explainer without a lead map
-    claim_ids = {c.id for c in ds.claims} | set(ds.aliases())
-    figure_ids = {f.id for f in ds.figures}
-    yield from _duplicates(ds.domains, "domain", "domains")
-    for domain in ds.domains:
-        subject = f"domain '{domain.id}'"
-        for i, cid in enumerate(domain.claims):
-            if cid not in claim_ids and not ds.unloaded.has("claim", cid):
-                yield _problem(domain, ("claims", i), subject, f"claim '{cid}' does not exist{_suggest(cid, claim_ids)}", "unknown-claim")
-        for i, fid in enumerate(domain.figures):
-            if fid not in figure_ids and not ds.unloaded.has("figure", fid):
-                yield _problem(domain, ("figures", i), subject, f"figure '{fid}' does not exist{_suggest(fid, figure_ids)}", "unknown-figure")
-        for sid in cited_ids(domain.summary):
-            if sid not in ds.sources and not ds.unloaded.has("source", sid):
-                yield Problem(
-                    domain.path, domain.line_of_text(("summary",), f"@{sid}"), subject,
-                    f"the summary cites source '{sid}', which is not in data/sources.yml{_suggest(sid, ds.sources)}",
-                    "unknown-source",
-                )
-    if ds.unloaded.any("domain"):
-        return  # a domain that failed to load may hold the claims below
-    placed = {ds.claim(cid).id for d in ds.domains for cid in d.claims if ds.claim(cid)}
-    for claim in ds.claims:
-        if claim.leader != "n/a" and claim.id not in placed:
-            yield _problem(
-                claim, ("leader",), f"claim '{claim.id}'",
-                f"is about who leads ({claim.leader}) but belongs to no domain in data/domains.yml; "
-                "add it to a domain's claims", "no-domain",
             )
 
 
@@ -317,14 +193,14 @@ def check_dates(ds: Dataset, today: dt.date) -> Iterator[Problem]:
         except ValueError:
             return
         if when > today:
-            yield _problem(record, loc, subject, f"{loc[-1]} {value} is in the future (today is {clock.today()})", "future-date")
+            yield located(record, loc, subject, f"{loc[-1]} {value} is in the future (today is {clock.today()})", "future-date")
 
     for claim in ds.claims:
         subject = f"claim '{claim.id}'"
         yield from future(claim, ("as_of",), subject, claim.as_of)
         yield from future(claim, ("reviewed",), subject, claim.reviewed)
         if claim.reviewed < claim.as_of:
-            yield _problem(
+            yield located(
                 claim, ("reviewed",), subject,
                 f"reviewed {claim.reviewed} is before as_of {claim.as_of}", "reviewed-before-as-of",
             )
@@ -345,15 +221,15 @@ def check_coverage(ds: Dataset) -> Iterator[Problem]:
     unloaded = ds.unloaded
     for claim in ds.claims:
         if claim.section not in section_ids and not unloaded.any("section"):
-            yield _problem(
+            yield located(
                 claim, ("id",), f"claim '{claim.id}'",
                 f"is in claims/{claim.section}.yml, but '{claim.section}' is not a section in "
-                f"data/sections.yml{_suggest(claim.section, section_ids)}, so no page shows it",
+                f"data/sections.yml{suggest(claim.section, section_ids)}, so no page shows it",
                 "orphan-claim",
             )
     for section in ds.sections:
         if not ds.claims_in(section.id) and not unloaded.path_under(f"claims/{section.id}.yml"):
-            yield _problem(
+            yield located(
                 section, ("id",), f"section '{section.id}'",
                 f"has no claims (expected data/claims/{section.id}.yml)", "empty-section", WARNING,
             )
@@ -363,11 +239,11 @@ def check_coverage(ds: Dataset) -> Iterator[Problem]:
     citers_unloaded = any(unloaded.any(noun) for noun in ("claim", "term", "figure"))
     for sid, source in ds.sources.items():
         if not cited.get(sid) and sid not in used_elsewhere and not citers_unloaded:
-            yield _problem(source, ("id",), f"source '{sid}'", "is not cited by any claim, term or figure", "unused-source", WARNING)
+            yield located(source, ("id",), f"source '{sid}'", "is not cited by any claim, term or figure", "unused-source", WARNING)
     for figure in ds.figures:
         xs = [tuple(p.x for p in s.points) for s in figure.series]
         if len(set(xs)) > 1:
-            yield _problem(
+            yield located(
                 figure, ("series",), f"figure '{figure.id}'",
                 "series do not share the same x values; the data table will have gaps", "mismatched-series", WARNING,
             )

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from explainer.registry import Registry
 
 from explainer.model import Article, Claim, Domain, Figure, Publisher, Section, Source, Term
 

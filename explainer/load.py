@@ -12,6 +12,7 @@ Layout::
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import re
@@ -21,7 +22,8 @@ from typing import Any
 
 from explainer.cache import FileCache
 from explainer.dataset import Dataset, Unloaded
-from explainer.model import FILE_KINDS, Article, Claim, Record
+from explainer.filekinds import FILE_KINDS
+from explainer.model import Article, Claim, Record
 from explainer.problems import Problem, display_path, sort_problems
 from explainer.validation import subject_for, validate_record
 from explainer.yamlfile import MAX_BYTES, LineDict, LineList, read_yaml
@@ -129,17 +131,23 @@ def _record_list(data: Any, key: str, shown: str, problems: list[Problem]) -> Li
     return items
 
 
-def load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
-    """Read every data file under ``root``; return what could be read and every problem found."""
-    # Loading builds many small objects that all stay alive: the cyclic garbage collector would
-    # rescan them again and again (most of the time at 10,000 claims), so pause it while loading.
+@contextlib.contextmanager
+def gc_paused():
+    """Loading and checking build many small objects that all stay alive: the cyclic garbage collector
+    would rescan them again and again (most of the time at 10,000 claims), so it waits until we are done."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_dataset(root)
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
+    """Read every data file under ``root``; return what could be read and every problem found."""
+    with gc_paused():
+        return _load_dataset(root)
 
 
 def _load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
@@ -194,12 +202,7 @@ def load_and_check(root: str | os.PathLike, today: Any = None) -> tuple[Dataset,
     """Load, run the cross-file checks, and return every problem sorted."""
     from explainer.checks import run_checks
 
-    dataset, problems = load_dataset(root)
-    enabled = gc.isenabled()
-    gc.disable()  # the checks build many small objects beside a large, long-lived graph: see load_dataset
-    try:
+    with gc_paused():
+        dataset, problems = load_dataset(root)
         problems.extend(run_checks(dataset, today=today))
-    finally:
-        if enabled:
-            gc.enable()
     return dataset, sort_problems(problems)

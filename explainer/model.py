@@ -7,26 +7,14 @@ The JSON Schema in ``schema/`` is generated from these classes.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from typing import Annotated, Any, Literal, NamedTuple, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from explainer import scale
-
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_ID_RE = re.compile(ID_PATTERN)
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PARTIAL_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+from explainer.fields import (  # noqa: F401  (ID_PATTERN is part of the model's interface)
+    ID_PATTERN, Id, IsoDate, PartialDate, Text, Url, _check_quote,
+)
 
 VERDICTS = tuple(scale.VERDICTS)  # the scale (labels, icons, definitions) is defined once, in scale.py
 KINDS = tuple(scale.KINDS)
@@ -47,91 +35,6 @@ SourceType = Literal[SOURCE_TYPES]  # type: ignore[valid-type]
 Rating = Literal[RATINGS]  # type: ignore[valid-type]
 Trend = Literal[TRENDS]  # type: ignore[valid-type]
 PublisherKind = Literal[PUBLISHER_KINDS]  # type: ignore[valid-type]
-
-
-def _check_id(value: str) -> str:
-    if not _ID_RE.match(value):
-        raise PydanticCustomError(
-            "invalid_id",
-            "'{value}' is not a valid id: use lowercase letters, digits and single hyphens (kebab-case)",
-            {"value": value},
-        )
-    return value
-
-
-def _check_text(value: str) -> str:
-    if not value.strip():
-        raise PydanticCustomError("empty_text", "must not be empty or only whitespace")
-    return value
-
-
-def _check_date(value: str) -> str:
-    if not _DATE_RE.match(value):
-        raise PydanticCustomError(
-            "invalid_date", "'{value}' is not a date in YYYY-MM-DD form", {"value": value}
-        )
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise PydanticCustomError(
-            "invalid_date", "'{value}' is not a real calendar date", {"value": value}
-        ) from None
-    return value
-
-
-def _year_to_text(value: Any) -> Any:
-    # An unquoted 2024 arrives as an int; a partial date is text.
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return str(value)
-    return value
-
-
-def _check_partial_date(value: str) -> str:
-    if not _PARTIAL_DATE_RE.match(value):
-        raise PydanticCustomError(
-            "invalid_date", "'{value}' is not a date in YYYY, YYYY-MM or YYYY-MM-DD form", {"value": value}
-        )
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        dt.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        raise PydanticCustomError(
-            "invalid_date", "'{value}' is not a real calendar date", {"value": value}
-        ) from None
-    return value
-
-
-def _check_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
-        raise PydanticCustomError(
-            "bad_url", "'{value}' is not an http(s) URL", {"value": value[:120]}
-        )
-    return value
-
-
-def _check_quote(value: str) -> str:
-    probe = re.sub(r"\b(?:U\.S|U\.K|E\.U|Dr|Mr|Ms|Mrs|St|vs|e\.g|i\.e)\.", "X", value.strip())
-    if re.search(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z0-9]", probe):
-        raise PydanticCustomError(
-            "quote_too_long", "must be one sentence at most; quote less and restate the rest in 'claim'"
-        )
-    return value
-
-
-Id = Annotated[str, AfterValidator(_check_id), Field(pattern=ID_PATTERN)]
-Text = Annotated[str, AfterValidator(_check_text), Field(min_length=1)]
-IsoDate = Annotated[
-    str,
-    AfterValidator(_check_date),
-    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A date, YYYY-MM-DD."),
-]
-PartialDate = Annotated[
-    str,
-    BeforeValidator(_year_to_text),
-    AfterValidator(_check_partial_date),
-    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD."),
-]
-Url = Annotated[str, AfterValidator(_check_url), Field(pattern=r"^https?://", description="An http(s) URL.")]
 
 
 class Record(BaseModel):
@@ -232,7 +135,7 @@ class Claim(Record):
 
     @property
     def section(self) -> str:
-        return self._section
+        return self.__pydantic_private__.get("_section", "")  # direct: pydantic's private-attribute lookup is slow
 
     def citations(self) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
         """Source ids cited inline: in the annotation, and in each development's note (computed once)."""
@@ -368,65 +271,3 @@ class Figure(Record):
     note: Text | None = None
     claims: list[Id] = Field(default_factory=list, description="Claims this figure illustrates.")
     series: list[Series] = Field(min_length=1)
-
-
-class ClaimsFile(Record):
-    """data/claims/<section>.yml: the claims of one section, in reading order."""
-
-    claims: list[Claim]
-
-
-class SourcesFile(Record):
-    """data/sources.yml"""
-
-    sources: list[Source]
-
-
-class PublishersFile(Record):
-    """data/publishers.yml"""
-
-    publishers: list[Publisher]
-
-
-class DomainsFile(Record):
-    """data/domains.yml: the domains of the race, in display order."""
-
-    domains: list[Domain]
-
-
-class GlossaryFile(Record):
-    """data/glossary.yml"""
-
-    terms: list[Term]
-
-
-class SectionsFile(Record):
-    """data/sections.yml: the sections in reading order."""
-
-    sections: list[Section]
-
-
-class FiguresFile(Record):
-    """data/figures.yml"""
-
-    figures: list[Figure]
-
-
-class FileKind(NamedTuple):
-    """The top-level shape of a data file: one key holding a list of records."""
-
-    key: str
-    noun: str
-    record: type[Record]
-    file: type[Record]
-
-
-FILE_KINDS: dict[str, FileKind] = {
-    "claims": FileKind("claims", "claim", Claim, ClaimsFile),
-    "sources": FileKind("sources", "source", Source, SourcesFile),
-    "publishers": FileKind("publishers", "publisher", Publisher, PublishersFile),
-    "glossary": FileKind("terms", "term", Term, GlossaryFile),
-    "sections": FileKind("sections", "section", Section, SectionsFile),
-    "figures": FileKind("figures", "figure", Figure, FiguresFile),
-    "domains": FileKind("domains", "domain", Domain, DomainsFile),
-}

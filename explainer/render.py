@@ -21,7 +21,6 @@ from explainer.explorer import Explorer
 from explainer.overview import Overview
 from explainer.reference import Reference
 from explainer.siteinfo import SiteInfo
-from explainer.urls import UnknownId  # noqa: F401  (re-exported for the adapter)
 
 
 class Renderer:

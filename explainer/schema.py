@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from explainer.model import FILE_KINDS, Article
+from explainer.filekinds import FILE_KINDS
+from explainer.model import Article
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 

@@ -214,84 +214,75 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str | None = No
     return Problem(shown, line, "", f"YAML syntax error: {message}", "yaml-syntax")
 
 
+def _read_limited(path: str | os.PathLike, shown: str, result: YamlResult) -> bytes | None:
+    """The file's bytes, or None after noting why they cannot be read (too large, unreadable)."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            result.problems.append(Problem(
+                shown, 1, "", f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a data file; split it",
+                "file-too-large",
+            ))
+            return None
+        with open(path, "rb") as handle:
+            return handle.read(size + 1)  # not MAX_BYTES: read(n) allocates n bytes up front
+    except OSError as exc:
+        result.problems.append(Problem(shown, 1, "", f"cannot read file: {exc.strerror}", "unreadable"))
+        return None
+
+
+def _unsafe_tag(shown: str, exc: yaml.constructor.ConstructorError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    tag = str(exc.problem or "").split("'")
+    tag_name = tag[1] if len(tag) > 2 else "an unknown tag"
+    return Problem(
+        shown, mark.line + 1 if mark else 1, "",
+        f"tag {tag_name} is not allowed: data files are read with a safe loader "
+        "and may hold only plain text, numbers, lists and mappings", "unsafe-tag",
+    )
+
+
+def _construct(loader: _Loader, text: str, shown: str, result: YamlResult) -> None:
+    """Parse one document into ``result.data`` (refusing empty files and alias bombs)."""
+    node = loader.get_single_node()
+    if node is None:
+        result.problems.append(Problem(shown, 1, "", "file is empty (no YAML document)", "empty-file"))
+        return
+    # Without an anchor ("&name") there can be no alias to expand: skip the walk.
+    if "&" in text and _expanded_size(node, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+        result.problems.append(Problem(
+            shown, 1, "", f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (an alias bomb); "
+            "write the values out instead", "alias-bomb",
+        ))
+        return
+    result.data = loader.construct_document(node)
+    result.problems.extend(loader.problems)
+
+
 def read_yaml(path: str | os.PathLike, shown: str | None = None) -> YamlResult:
     """Read ``path`` and return its data with line information, or the problems that stopped it."""
     shown = shown or display_path(path)
     result = YamlResult(shown)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            result.problems.append(
-                Problem(
-                    shown,
-                    1,
-                    "",
-                    f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a data file; split it",
-                    "file-too-large",
-                )
-            )
-            return result
-        with open(path, "rb") as handle:
-            raw = handle.read(size + 1)  # not MAX_BYTES: read(n) allocates n bytes up front
-    except OSError as exc:
-        result.problems.append(Problem(shown, 1, "", f"cannot read file: {exc.strerror}", "unreadable"))
+    raw = _read_limited(path, shown, result)
+    if raw is None:
         return result
-
     text, problem = _decode(raw, shown)
     if problem:
         result.problems.append(problem)
         return result
-
     loader = _Loader(text, shown)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            result.problems.append(
-                Problem(shown, 1, "", "file is empty (no YAML document)", "empty-file")
-            )
-            return result
-        # Without an anchor ("&name") there can be no alias to expand: skip the walk.
-        size = _expanded_size(node, MAX_EXPANDED_NODES) if "&" in text else 0
-        if size > MAX_EXPANDED_NODES:
-            result.problems.append(
-                Problem(
-                    shown,
-                    1,
-                    "",
-                    f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (an alias bomb); "
-                    "write the values out instead",
-                    "alias-bomb",
-                )
-            )
-            return result
-        result.data = loader.construct_document(node)
+        _construct(loader, text, shown, result)
     except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        tag = str(exc.problem or "").split("'")
-        tag_name = tag[1] if len(tag) > 2 else "an unknown tag"
-        result.problems.append(
-            Problem(
-                shown,
-                line,
-                "",
-                f"tag {tag_name} is not allowed: data files are read with a safe loader "
-                "and may hold only plain text, numbers, lists and mappings",
-                "unsafe-tag",
-            )
-        )
-        return result
+        result.problems.append(_unsafe_tag(shown, exc))
     except yaml.MarkedYAMLError as exc:
         result.problems.append(_syntax_problem(shown, exc, text))
-        return result
     except yaml.YAMLError as exc:  # e.g. a reader error for a control character
         mark = getattr(exc, "position", None)
         line = text[: mark].count("\n") + 1 if isinstance(mark, int) else 1
         result.problems.append(Problem(shown, line, "", f"YAML error: {exc}", "yaml-syntax"))
-        return result
     finally:
         loader.dispose()
-    result.problems.extend(loader.problems)
     return result
 
 
