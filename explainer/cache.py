@@ -20,7 +20,10 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_ENGINE = ("model.py", "validation.py", "yamlfile.py", "load.py", "scale.py", "problems.py", "dataset.py", "cache.py")
+_ENGINE = (
+    "model.py", "fields.py", "filekinds.py", "validation.py", "yamlfile.py", "lines.py", "load.py", "scale.py",
+    "problems.py", "dataset.py", "citations.py", "cache.py",
+)
 
 
 @functools.lru_cache(maxsize=1)

@@ -59,7 +59,7 @@ class Record(BaseModel):
 
     def line_of(self, *loc: Any) -> int:
         """The line of a field (or nested item) of this record, falling back to the record's line."""
-        from explainer.yamlfile import line_at
+        from explainer.lines import line_at
 
         raw = self._raw
         if callable(raw):  # kept apart by the file cache, loaded only when a line is needed
@@ -68,7 +68,7 @@ class Record(BaseModel):
 
     def line_of_text(self, loc: tuple, needle: str) -> int:
         """The line inside a text field where ``needle`` first appears (a citation in an annotation)."""
-        from explainer.yamlfile import line_in_file
+        from explainer.lines import line_in_file
 
         return line_in_file(self._path, self.line_of(*loc), needle)
 

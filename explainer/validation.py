@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from explainer.model import Record
 from explainer.problems import Problem
-from explainer.yamlfile import LineDict, line_at
+from explainer.lines import line_at
+from explainer.yamlfile import LineDict
 
 # pydantic error type -> our problem code
 _CODES = {
