@@ -1,6 +1,7 @@
-"""The ``explainer`` MkDocs plugin. Each event delegates to ``explainer_mkdocs.build``, imported afresh on
-every build, so that under ``mkdocs serve`` edits to the engine, the adapter or the templates take effect
-without a restart (mkdocs keeps plugin objects alive between rebuilds; it would keep their modules too).
+"""The ``explainer`` MkDocs plugin. Each event delegates to ``explainer_mkdocs.build``, imported afresh
+whenever the Python code changed, so that under ``mkdocs serve`` edits to the engine or the adapter take
+effect without a restart (mkdocs keeps plugin objects alive between rebuilds; it would keep their modules
+too). Data and template edits need no re-import: each build starts a new session and template environment.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -27,12 +29,29 @@ class ExplainerConfig(Config):
     offline_zip = c.Optional(c.Type(str))            # name of the offline copy under downloads/ (default: from site_name)
 
 
+def _code_signature() -> tuple:
+    """The engine's, the adapter's and the project's macros' Python files with their modification times."""
+    import explainer
+
+    roots = [Path(explainer.__file__).parent, Path(__file__).parent, Path.cwd() / "macros"]
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for root in roots if root.is_dir() for p in root.rglob("*.py")))
+
+
+_LAST: dict = {}
+
+
 def _fresh_build():
+    """The build module, re-imported (with the engine) only when Python code changed since the last build:
+    a data or template edit keeps the engine's caches (Markdown conversions, charts) warm."""
+    signature = _code_signature()
+    if _LAST.get("signature") == signature and "build" in _LAST:
+        return _LAST["build"]
     for name in list(sys.modules):
         if name == "explainer" or name.startswith("explainer.") or name.split(".")[0] == "macros" or name in _RELOADED:
             del sys.modules[name]
     importlib.invalidate_caches()
-    return importlib.import_module("explainer_mkdocs.build")
+    _LAST.update(signature=_code_signature(), build=importlib.import_module("explainer_mkdocs.build"))
+    return _LAST["build"]
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
