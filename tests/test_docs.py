@@ -160,3 +160,10 @@ def test_contributing_examples_are_what_real_runs_print(tmp_path):
     write_tree(old, {"claims/alpha.yml": CLAIM.replace("as_of: 2026-11-01", "as_of: 2024-01-01").replace("reviewed: 2026-11-02", "reviewed: 2024-01-02")})
     runs["stale"] = _run_here(old, examples["stale"][0])
     assert {name: lines for name, (_, lines) in examples.items()} == runs
+
+
+def test_readme_problem_table_is_the_registry_in_order():
+    """The README's problem-code table lists the registry (explainer.checks.CODES): every code, its
+    meaning word for word, in the registry's order; the examples are checked above against real runs."""
+    rows = re.findall(r"^\| `([a-z-]+)` \| (.*?) \| `.*` \|$", README, flags=re.M)
+    assert rows == list(CODES.items())
