@@ -370,3 +370,10 @@ def test_properdocs_builds_the_same_site_except_the_generator_tag(tmp_path, site
     theirs = {p.relative_to(out): generator.sub(b"", p.read_bytes()) for p in out.rglob("*") if p.is_file()}
     assert ours.keys() == theirs.keys()
     assert [str(k) for k in ours if ours[k] != theirs[k]] == []
+
+
+def test_section_pages_and_handouts_show_their_questions_once(site, dataset):
+    for section in dataset.sections:
+        for path in (site / section.id / "index.html", site / "handouts" / section.id / "index.html"):
+            article = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', _text(path), re.S).group(1)
+            assert article.count("Questions for discussion") == 1, path  # (the navigation lists it too, not printed)
