@@ -23,9 +23,7 @@ class Registry:
 
     def __init__(self, publishers: list[Publisher]):
         self.by_domain: dict[str, Publisher] = {}
-        self.by_id: dict[str, Publisher] = {}
         for publisher in publishers:
-            self.by_id.setdefault(publisher.id, publisher)
             for domain in publisher.domains:
                 self.by_domain.setdefault(domain.lower(), publisher)
 
