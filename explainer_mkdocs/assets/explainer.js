@@ -220,9 +220,18 @@
   document.querySelectorAll("[data-ax-absolute]").forEach(function (el) {
     el.textContent = absolute(el.getAttribute("data-ax-absolute"));
   });
-  document.querySelectorAll(".md-content a[href]:not([href^='http']):not([href^='#']):not(.headerlink):not(.ax-cite__link):not(.ax-cite__tip-link)").forEach(function (link) {
-    link.setAttribute("data-print-href", absolute(link.getAttribute("href")));
-  });
+  // Internal links get their absolute address only when the page is printed (no work on a normal load).
+  var printable = false;
+  function printHrefs() {
+    if (printable) return;
+    printable = true;
+    document.querySelectorAll(".md-content a[href]:not([href^='http']):not([href^='#']):not(.headerlink):not(.ax-cite__link):not(.ax-cite__tip-link)").forEach(function (link) {
+      link.setAttribute("data-print-href", absolute(link.getAttribute("href")));
+    });
+  }
+  window.addEventListener("beforeprint", printHrefs);
+  var printMedia = window.matchMedia && window.matchMedia("print");
+  if (printMedia && printMedia.addEventListener) printMedia.addEventListener("change", function (e) { if (e.matches) printHrefs(); });
 
   // Mark the claim a deep link points at.
   function markTarget() {
