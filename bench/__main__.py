@@ -16,8 +16,8 @@ from importlib import metadata
 from pathlib import Path
 
 from bench import measure, synth
-from bench.project import (BENCH, REPO, capture_plain, check_cmd, child_env, make_project, mkdocs_cmd, source_root,
-                           use_revision)
+from bench.project import (BENCH, REPO, capture_plain, check_cmd, child_env, make_project, mkdocs_cmd, raised_limits,
+                           source_root, use_revision)
 from bench.compare import compare_sites
 from bench.targets import evaluate
 from bench.weight import page_weight
@@ -30,12 +30,12 @@ CHECK_ONLY_SIZES = (10_000,)
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    p.add_argument("--quick", action="store_true", help="100 and 1,000 claims only (no 5,000, no 10,000 check, no Lighthouse)")
+    p.add_argument("--quick", action="store_true", help="builds of 100 and 1,000 claims and the 10,000-claim check (no Lighthouse)")
     p.add_argument("--runs", type=int, default=3, help="runs per measurement, median reported (default 3, at least 3)")
     p.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",") if x], default=None,
                    help="build sizes, comma-separated (default 100,1000,5000; --quick 100,1000)")
     p.add_argument("--check-sizes", type=lambda s: [int(x) for x in s.split(",") if x], default=None,
-                   help="extra sizes for the check timing only (default 10000; none with --quick)")
+                   help="extra sizes for the check timing only (default 10000)")
     p.add_argument("--lighthouse", dest="lighthouse", action="store_true", default=None,
                    help="run Lighthouse (default: in the full run only)")
     p.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
@@ -56,7 +56,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.sizes is None:
         args.sizes = list(QUICK_SIZES if args.quick else FULL_SIZES)
     if args.check_sizes is None:
-        args.check_sizes = [] if args.quick else list(CHECK_ONLY_SIZES)
+        args.check_sizes = list(CHECK_ONLY_SIZES)
     if args.lighthouse is None:
         args.lighthouse = not args.quick
     return args
@@ -128,10 +128,10 @@ def revision(rev: str | None = None) -> dict:
             "uncommitted_changes": bool(dirty)}
 
 
-def time_check(data: Path, cwd: Path, env: dict, runs: int, unlimited: bool, ok: tuple[int, ...] = (0,)) -> dict:
+def time_check(data: Path, cwd: Path, env: dict, runs: int, ok: tuple[int, ...] = (0,)) -> dict:
     """Synthetic data must check clean (exit 0); the real data may have errors (exit 1) while it is
     being edited, which still times a full check (``exit_code`` records it)."""
-    cmd = check_cmd(data, unlimited)
+    cmd = check_cmd(data)
     # Without the engine's file cache (what a first check, or a check after every file changed, costs).
     nocache = measure.run(cmd, cwd, {**env, "EXPLAINER_CACHE": "0"}, ok=ok)
     measure.run(cmd, cwd, env, ok=ok)  # warm-up: the OS file cache and the engine's file cache
@@ -165,6 +165,8 @@ def _site_stats(site: Path) -> dict:
         "section_html_bytes": section.stat().st_size if section.exists() else None,
         "claim_html_bytes": claims[len(claims) // 2].stat().st_size if claims else None,
         "search_index_bytes": index.stat().st_size if index.exists() else None,
+        # everything a reader's first visit to a section page downloads, search index included
+        "first_load_gzip_bytes": page_weight(site, "leads/index.html")["total"]["gzip"] if section.exists() else None,
     }
 
 
@@ -183,7 +185,9 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, wait: f
     record: dict = {"claims": n, "limit_raised": unlimited, "largest_file_bytes": largest,
                     "data_bytes": sum(info["file_bytes"].values()), "per_section": info["per_section"],
                     "sources": info["sources"]}
-    check = time_check(where / "data", where, env, runs, unlimited)
+    if unlimited:
+        env = raised_limits(env)
+    check = time_check(where / "data", where, env, runs)
     record.update(check_s=check["wall"]["median"], check_nocache_s=check["nocache_wall_s"],
                   peak_mib=check["peak_mib"]["max"], check=check)
     say(f"[{n:,} claims] check {check['wall']['median']:.2f} s ({check['nocache_wall_s']:.2f} s without the cache), "
@@ -196,13 +200,13 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, wait: f
 
     project = make_project(where / "project", where / "data")
     started = time.perf_counter()
-    plain = capture_plain(project, where / "plain", env, unlimited=unlimited)
+    plain = capture_plain(project, where / "plain", env)
     say(f"[{n:,} claims] plain pages rendered in {time.perf_counter() - started:.1f} s")
     data_runs, plain_runs, ratios, cpu_ratios = [], [], [], []
     stats = None
     for i in range(runs):  # A B A B ...: the ratio is taken pair by pair
         site = where / f"site-data-{i}"
-        a = measure.run(mkdocs_cmd(unlimited) + ["build", "--strict", "--quiet", "--site-dir", str(site)], project, env)
+        a = measure.run(mkdocs_cmd() + ["build", "--strict", "--quiet", "--site-dir", str(site)], project, env)
         if stats is None:
             stats = _site_stats(site)
         data_site = site
@@ -241,7 +245,7 @@ def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool, wait: f
 def bench_real(scratch: Path, env: dict, runs: int, do_reload: bool, do_lighthouse: bool, wait: float = 0) -> dict:
     idle(wait, "real site")
     out: dict = {"loadavg_before": [round(x, 2) for x in os.getloadavg()]}
-    check = time_check(source_root() / "data", source_root(), env, runs, False, ok=(0, 1))
+    check = time_check(source_root() / "data", source_root(), env, runs, ok=(0, 1))
     out["check_real"] = check
     say(f"[real data] check {check['wall']['median']:.3f} s")
     if check["exit_code"] != 0:
@@ -307,8 +311,9 @@ def table(result: dict) -> str:
         + (" (with uncommitted changes)" if result["revision"].get("uncommitted_changes") else "")
         + f"; elapsed {result.get('elapsed_s', 0):.0f} s",
         "",
-        "| claims | check s | check peak MiB | build s | plain build s | overhead (data/plain) | build peak MiB |",
-        "|---:|---|---:|---|---|---|---:|",
+        "| claims | check s | check peak MiB | build s | plain build s | overhead (data/plain) | build peak MiB "
+        "| section first load KB gzip |",
+        "|---:|---|---:|---|---|---|---:|---:|",
     ]
     busy = []
     for s in result["sizes"]:
@@ -319,12 +324,12 @@ def table(result: dict) -> str:
         lines.append(
             f"| {s['claims']:,}{flag} | {_r(s['check']['wall'])} | {s['peak_mib']:.0f} | {_r(s.get('build'))} | "
             f"{_r(s.get('plain_build'))} | {_r(s.get('overhead'), '{:.3f}')} | "
-            f"{s['build_peak_mib']:.0f} |" if s.get("build") else
-            f"| {s['claims']:,}{flag} | {_r(s['check']['wall'])} | {s['peak_mib']:.0f} | - | - | - | - |"
+            f"{s['build_peak_mib']:.0f} | {s['site']['first_load_gzip_bytes'] / 1000:.0f} |" if s.get("build") else
+            f"| {s['claims']:,}{flag} | {_r(s['check']['wall'])} | {s['peak_mib']:.0f} | - | - | - | - | - |"
         )
     if any(s.get("limit_raised") for s in result["sizes"]):
         lines.append("")
-        lines.append("\\* over the loader's 8 MiB per-file limit: measured with the limit raised (bench/limits.py)")
+        lines.append("\\* over the loader's 8 MiB per-file limit: measured with the limit raised (EXPLAINER_MAX_FILE_MB)")
     if busy:
         lines.append("")
         lines.append("Other processes used this share of the machine's CPU while these ran (noisy numbers): "
@@ -420,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(s.get("limit_raised") for s in result["sizes"]):
         result["notes"].append(
             "Sizes marked limit_raised have data files over explainer.yamlfile.MAX_BYTES (8 MiB); the real engine "
-            "refuses them (file-too-large), so those runs raise the limit in-process (bench/limits.py)."
+            "refuses them (file-too-large), so those runs raise it with EXPLAINER_MAX_FILE_MB."
         )
     text = table(result)
     print(text)

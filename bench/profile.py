@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bench import synth
-from bench.project import BENCH, capture_plain, child_env, make_project, source_root
+from bench.project import BENCH, capture_plain, child_env, make_project, raised_limits, source_root
 
 GROUPS = (
     ("explainer/", "explainer (engine)"), ("macros/", "macros (adapter)"), ("mkdocs_macros", "mkdocs-macros"),
@@ -77,18 +77,16 @@ def main(argv: list[str] | None = None) -> int:
         from explainer.yamlfile import MAX_BYTES
 
         unlimited = max(info["file_bytes"].values()) > MAX_BYTES
-        runner = [sys.executable, "-m", "cProfile", "-o", str(prof)]
         if unlimited:
-            runner += [str(BENCH / "unlimited.py")]
-        else:
-            runner += ["-m"]
+            env = raised_limits(env)
+        runner = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m"]
         if args.what == "check":
             cmd, cwd = runner + ["explainer", "check", "--data", str(scratch / "data")], scratch
         else:
             project = make_project(scratch / "project", scratch / "data")
             cwd = project
             if args.what == "plain":
-                cwd = capture_plain(project, scratch / "plain", env, unlimited=unlimited)
+                cwd = capture_plain(project, scratch / "plain", env)
             cmd = runner + ["mkdocs", "build", "--strict", "--quiet", "--site-dir", str(scratch / "site")]
         proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
         if proc.returncode != 0 or not prof.exists():

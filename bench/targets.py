@@ -31,6 +31,9 @@ def evaluate(result: dict) -> list[dict]:
     out.append(_t("section page HTML <= 60 KB (raw)", section and section["html"]["raw"] / 1000, 60, " KB", "{:.1f}"))
     out.append(_t("section page first load <= 250 KB gzip (search index included)",
                   section and section["total"]["gzip"] / 1000, 250, " KB", "{:.1f}"))
+    first = s1k and (s1k.get("site") or {}).get("first_load_gzip_bytes")
+    out.append(_t("section page first load at 1,000 claims <= 250 KB gzip (search included)",
+                  first and first / 1000, 250, " KB", "{:.1f}"))
     lh = result.get("lighthouse") or {}
     for kind in ("home", "section", "claim"):
         page = (lh.get("pages") or {}).get(kind)

@@ -26,7 +26,7 @@ from explainer.filekinds import FILE_KINDS
 from explainer.model import Article, Claim, Record
 from explainer.problems import Problem, display_path, sort_problems
 from explainer.validation import subject_for, validate_record
-from explainer.yamlfile import MAX_BYTES, LineDict, LineList, read_yaml
+from explainer.yamlfile import LineDict, LineList, limits, read_yaml
 
 _ID_LINE = re.compile(r"^\s*-?\s*id:\s*[\"']?([A-Za-z0-9_-]+)", re.M)
 
@@ -34,7 +34,7 @@ _ID_LINE = re.compile(r"^\s*-?\s*id:\s*[\"']?([A-Za-z0-9_-]+)", re.M)
 def _declared_ids(path: Path) -> set[str]:
     """Ids a file declares, read from its text: used only when the file itself cannot be loaded."""
     try:
-        if path.stat().st_size > MAX_BYTES:
+        if path.stat().st_size > limits().max_bytes:
             return set()
         return set(_ID_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
     except OSError:
@@ -85,7 +85,8 @@ def _records(
             problems.append(Problem(shown, 1, "", f"required file is missing (expected '{key}: [...]')", "missing-file"))
             unloaded.add(shown, noun, whole=True)
         return []
-    result = cache.get(path, f"{kind}\0{shown}", lambda: _read_records(kind, path, shown), MAX_BYTES)
+    current = limits()  # part of the key: a result under raised limits is not one under the defaults
+    result = cache.get(path, f"{kind}\0{shown}\0{current}", lambda: _read_records(kind, path, shown), current.max_bytes)
     problems.extend(result.problems)
     unloaded.merge(result.unloaded)
     return result.records

@@ -32,6 +32,29 @@ MAX_BYTES = 8 * 1024 * 1024
 MAX_EXPANDED_NODES = 250_000
 """Nodes after expanding aliases; more than this is an alias bomb, refused before construction."""
 
+LIMIT_ENV = "EXPLAINER_MAX_FILE_MB"
+"""Raises the per-file limit (in MiB) for very large datasets; the alias limit grows in proportion."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The per-file safety limits in force: ``MAX_BYTES`` and ``MAX_EXPANDED_NODES`` unless ``LIMIT_ENV`` is set."""
+
+    max_bytes: int = MAX_BYTES
+    max_nodes: int = MAX_EXPANDED_NODES
+
+
+def limits() -> Limits:
+    """The limits for this process, read from the environment each time (a bad value keeps the defaults)."""
+    try:
+        mib = int(os.environ.get(LIMIT_ENV, "0"))
+    except ValueError:
+        mib = 0
+    if mib * 1024 * 1024 <= MAX_BYTES:
+        return Limits()
+    scale = mib * 1024 * 1024 / MAX_BYTES
+    return Limits(mib * 1024 * 1024, int(MAX_EXPANDED_NODES * scale))
+
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
@@ -217,15 +240,15 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str | None = No
 def _read_limited(path: str | os.PathLike, shown: str, result: YamlResult) -> bytes | None:
     """The file's bytes, or None after noting why they cannot be read (too large, unreadable)."""
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
+        size, limit = os.path.getsize(path), limits().max_bytes
+        if size > limit:
             result.problems.append(Problem(
-                shown, 1, "", f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a data file; split it",
+                shown, 1, "", f"file is {size:,} bytes, over the {limit:,}-byte limit for a data file; split it",
                 "file-too-large",
             ))
             return None
         with open(path, "rb") as handle:
-            return handle.read(size + 1)  # not MAX_BYTES: read(n) allocates n bytes up front
+            return handle.read(size + 1)  # not the limit: read(n) allocates n bytes up front
     except OSError as exc:
         result.problems.append(Problem(shown, 1, "", f"cannot read file: {exc.strerror}", "unreadable"))
         return None
@@ -249,9 +272,10 @@ def _construct(loader: _Loader, text: str, shown: str, result: YamlResult) -> No
         result.problems.append(Problem(shown, 1, "", "file is empty (no YAML document)", "empty-file"))
         return
     # Without an anchor ("&name") there can be no alias to expand: skip the walk.
-    if "&" in text and _expanded_size(node, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+    most = limits().max_nodes
+    if "&" in text and _expanded_size(node, most) > most:
         result.problems.append(Problem(
-            shown, 1, "", f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (an alias bomb); "
+            shown, 1, "", f"aliases expand to more than {most:,} nodes (an alias bomb); "
             "write the values out instead", "alias-bomb",
         ))
         return

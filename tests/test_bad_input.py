@@ -271,3 +271,17 @@ def test_a_real_unknown_link_is_still_reported_beside_a_broken_file(tree):
     data = tree({**LINKED, B: sub(SECOND, "    kind: fact", "\tkind: fact"), C: sub(CLAIM, "related: []", "related: [second-claim, no-such-claim]")})
     _, problems = load_and_check(data)
     assert [(p.path.split("data/", 1)[-1], p.code) for p in problems] == [(C, "unknown-claim"), (B, "yaml-tab")]
+
+
+def test_the_file_limit_can_be_raised_by_setting_and_a_bad_setting_keeps_it(tmp_path, monkeypatch):
+    from explainer.yamlfile import LIMIT_ENV, read_yaml
+
+    path = tmp_path / "big.yml"
+    path.write_text("x: 1\n" + "# padding\n" * (MAX_BYTES // 10 + 100), encoding="utf-8")
+    refused = [(p.line, p.code) for p in read_yaml(path, "big.yml").problems]
+    assert refused == [(1, "file-too-large")]
+    monkeypatch.setenv(LIMIT_ENV, "not a number")
+    assert [(p.line, p.code) for p in read_yaml(path, "big.yml").problems] == [(1, "file-too-large")]
+    monkeypatch.setenv(LIMIT_ENV, "16")
+    raised = read_yaml(path, "big.yml")
+    assert raised.problems == [] and raised.data == {"x": 1}
