@@ -21,6 +21,8 @@ from explainer.pages import generated_pages, macro_call_line, unrendered_claims
 from explainer.problems import Problem, display_path, sort_problems
 from explainer.siteinfo import SiteInfo
 
+from explainer_mkdocs import search
+
 log = logging.getLogger("mkdocs.plugins.explainer")
 HERE = Path(__file__).resolve().parent
 THEME = HERE / "theme"
@@ -70,6 +72,7 @@ def on_config(config: MkDocsConfig, options):
         # plugin does not add its unpkg.com URL (no third-party request, even offline).
         extra["polyfills"] = [OFFLINE_SHIM]
         config.use_directory_urls = False  # what the offline plugin sets later; our links must agree
+    extra["ax_search_url"] = search.page_url(config) if search.active(config, options) else None
     edit = options.edit_data_url or (f"{config.repo_url.rstrip('/')}/blob/{extra.get('repo_branch', 'main')}" if config.repo_url else None)
     s = session.start(
         project / options.data_dir,
@@ -99,6 +102,8 @@ def on_files(files, config: MkDocsConfig, options):
         files.append(File.generated(config, offline_zip_uri(config, options), abs_src_path=offline_zip))
     for name, text in render_exports(ds, base_url="/").items():
         files.append(File.generated(config, f"data/{name}", content=text))
+    if search.active(config, options):
+        files.append(File.generated(config, search.PAGE, content=search.PAGE_TEXT, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
@@ -175,3 +180,9 @@ def on_page_context(context, page, config, nav):
         page.meta["_ax_escaped"] = True
         page.meta["ax_jsonld"] = script_json(claim_review(claim, s.dataset.article, s.renderer.site, url))
     return context
+
+
+def on_post_build(config, options):
+    """Index the finished site for the online search page."""
+    if search.active(config, options):
+        search.build_index(config.site_dir)

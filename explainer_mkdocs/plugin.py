@@ -27,6 +27,7 @@ class ExplainerConfig(Config):
     templates_dir = c.Optional(c.Type(str))          # a project's own templates, over the packaged ones
     edit_data_url = c.Optional(c.Type(str))          # base of "edit this claim" links (default: repo_url/blob/main)
     offline_zip = c.Optional(c.Type(str))            # name of the offline copy under downloads/ (default: from site_name)
+    pagefind = c.Type(bool, default=True)            # a Pagefind search page, where the theme's own search is off
 
 
 def _code_signature() -> tuple:
@@ -71,3 +72,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_page_context(self, context, page, config, nav):
         return self._build.on_page_context(context, page, config, nav)
+
+    def on_post_build(self, config):
+        return self._build.on_post_build(config, self.config)

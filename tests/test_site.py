@@ -228,11 +228,38 @@ def test_every_page_has_description_and_opengraph_meta(site):
             assert page.meta.get(key), (path, key)
 
 
+def search_records(site: Path) -> list[dict]:
+    """What the online search (Pagefind) holds: one record per indexed page (its fragment files)."""
+    import gzip
+
+    records = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path
+        records.append(json.loads(raw[len(b"pagefind_dcd"):]))
+    return records
+
+
 def test_each_claim_is_indexed_for_search_once(site, dataset):
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    for claim in dataset.claims[:10]:
-        hits = [d["location"] for d in index["docs"] if d["title"] == claim.title]
-        assert hits and all(h.startswith(f"claims/{claim.id}/") for h in hits), (claim.id, hits)
+    records = search_records(site)
+    titles = [r["meta"].get("title") for r in records]
+    for claim in dataset.claims:
+        hits = [r["url"] for r in records if r["meta"].get("title") == claim.title]
+        assert hits == [f"/claims/{claim.id}/"], (claim.id, hits)
+    # Pages that repeat the claims (explorer, quizzes, handouts) and the search page are not indexed.
+    urls = sorted(r["url"] for r in records)
+    assert [u for u in urls if u.startswith(("/claims/?", "/quiz/", "/handouts/", "/search/")) or u == "/claims/"] == []
+    assert len(titles) == len(records)
+
+
+def test_search_index_is_chunked_and_loaded_on_first_use_only(site):
+    """Pagefind's entry file names the index chunks; no page but the search page loads Pagefind."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"], entry
+    chunks = list((site / "pagefind" / "index").glob("*.pf_index"))
+    assert len(chunks) >= 1
+    loaders = sorted(str(p.relative_to(site)) for p in html_files(site) if "explainer-search.js" in _text(p))
+    assert loaders == ["search/index.html"]
 
 
 def test_no_page_requests_a_third_party_resource(site):
@@ -320,10 +347,14 @@ def test_no_claim_page_repeats_a_citation_group_or_a_year_back_to_back(site, dat
 
 
 def test_search_snippets_hold_claim_text_not_source_previews(site, dataset):
-    index = json.loads((site / "search" / "search_index.json").read_text())
     tips = re.compile(r"Source details|· (News reporting|Newspaper|State media|Law firm|Trade press)\b")
-    leaks = [d["location"] for d in index["docs"] if tips.search(d["text"]) or tips.search(d["title"])]
+    records = search_records(site)
+    leaks = [r["url"] for r in records if tips.search(r["content"]) or tips.search(r["meta"].get("title", ""))]
     assert leaks == []
+    claim = dataset.claims[0]
+    record = next(r for r in records if r["url"] == f"/claims/{claim.id}/")
+    words = re.findall(r"[A-Za-z]{7,}", claim.conclusion)[:6]
+    assert claim.title in record["content"] and words and all(w in record["content"] for w in words), words
 
 
 def test_every_glossary_term_appears_on_some_page(site, dataset):

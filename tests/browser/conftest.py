@@ -82,6 +82,7 @@ class Claim:
     section: str
     title: str
     conclusion: str
+    quote: str = ""
     aliases: list[str] = field(default_factory=list)
 
 
@@ -113,6 +114,7 @@ def load_site_data(data_dir: Path) -> SiteData:
                     section=section,
                     title=str(c.get("title", "")),
                     conclusion=str(c.get("conclusion", "")),
+                    quote=str(c.get("quote", "")),
                     aliases=[str(a) for a in (c.get("aliases") or [])],
                 )
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from urllib.parse import quote
 
 import pytest
 
@@ -78,20 +79,18 @@ def test_chart_text_keeps_contrast_in_both_palettes(page, set_palette, colors, s
 
 
 def _search_word(site_dir, claim_ids):
-    """A word of some claim's conclusion that the fewest pages contain (so the claim page shows in
+    """A word of some claim's conclusion that the fewest indexed pages contain (so the claim page shows in
     the first results): returns (claim id, word)."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = {}
-    for doc in index["docs"]:
-        page = doc["location"].split("#")[0]
-        pages[page] = pages.get(page, "") + " " + doc.get("title", "") + " " + doc.get("text", "")
+    from tests.test_site import search_records
+
+    pages = {r["url"].strip("/"): r["meta"].get("title", "") + " " + r["content"] for r in search_records(site_dir)}
     words_by_page = {p: Counter(re.findall(r"[a-z]{6,}", t.lower())) for p, t in pages.items()}
     best = None
     for claim_id, conclusion in claim_ids:
-        if f"claims/{claim_id}/" not in pages:
+        if f"claims/{claim_id}" not in pages:
             continue
         for word in set(re.findall(r"[a-z]{6,}", conclusion.lower())):
-            if word not in words_by_page[f"claims/{claim_id}/"]:
+            if word not in words_by_page[f"claims/{claim_id}"]:
                 continue
             n = sum(1 for counts in words_by_page.values() if word in counts)
             key = (n, -len(word), claim_id, word)
@@ -101,20 +100,54 @@ def _search_word(site_dir, claim_ids):
     return best[2], best[3]
 
 
+def _search(page, words: str):
+    """Search from the header's search link, as a reader would; returns the results list."""
+    page.locator("a.ax-search-link").click()
+    page.wait_for_url(re.compile(r"/search/"))
+    box = page.locator("#ax-search-q")
+    box.click()
+    page.keyboard.type(words, delay=20)
+    return page.locator("#ax-search-results")
+
+
 @pytest.mark.browser
 def test_search_finds_a_claim_by_a_word_of_its_conclusion(page, site_data, site_dir, site_url):
     claim_id, word = _search_word(site_dir, [(c.id, c.conclusion) for c in site_data.claims])
     claim = site_data.claim(claim_id)
     assert word in claim.conclusion.lower()
     page.goto("/")
-    page.locator(".md-search__input").click()
-    page.keyboard.type(word, delay=20)
-    link = page.locator(f'.md-search-result__item > a.md-search-result__link[href*="claims/{claim_id}/"]').first
+    results = _search(page, word)
+    link = results.locator(f'li > a[href*="claims/{claim_id}/"]').first
     link.wait_for(state="visible", timeout=10_000)
+    status = page.locator("#ax-search-status").inner_text()
+    assert re.match(r"^\d+ pages? match", status), status
+    assert page.url.endswith("/search/?q=" + word), page.url  # the query is in the address: a search can be linked
+    assert "<mark>" in results.locator("li").first.inner_html()
     link.click()
     page.wait_for_url(re.compile(re.escape(f"{site_url}/claims/{claim_id}/") + r"(\?[^#]*)?(#.*)?$"), timeout=5_000)
     assert page.locator(f'.ax-claim[data-claim="{claim_id}"]').count() == 1
     assert claim.title in page.locator("article h1").first.inner_text()
+
+
+@pytest.mark.browser
+def test_search_finds_each_claim_by_words_of_its_title_and_quote(page, site_data):
+    """A linked query (?q=) runs on load; the claim's page is among the results for its title's words and for
+    words of the article's sentence."""
+    for claim in site_data.claims[:3]:
+        for words in (claim.title, " ".join(claim.quote.split()[:8])):
+            page.goto("/search/?q=" + quote(words))
+            item = page.locator(f'#ax-search-results li > a[href$="/claims/{claim.id}/"]')
+            item.first.wait_for(state="attached", timeout=10_000)
+            assert page.locator("#ax-search-q").input_value() == words
+
+
+@pytest.mark.browser
+def test_search_says_when_nothing_matches(page):
+    page.goto("/search/?q=qqqqqqqq")
+    status = page.locator("#ax-search-status")
+    status.filter(has_text="No pages match").wait_for(timeout=10_000)
+    assert page.locator("#ax-search-results li").count() == 0
+    assert status.get_attribute("role") == "status"
 
 
 @pytest.mark.browser
@@ -159,12 +192,11 @@ def test_no_request_leaves_127_0_0_1(new_context, key_pages, site_url):
     for path in pages:
         page.goto(path)
         page.wait_for_load_state("networkidle")
-    # Interactions that load more: search (worker and index), palette switch, a source preview.
+    # Interactions that load more: search (Pagefind's script, WebAssembly, index chunks), palette switch,
+    # a source preview.
     page.goto("/")
-    page.locator(".md-search__input").click()
-    page.keyboard.type("chips")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    page.keyboard.press("Escape")
+    _search(page, "chips").locator("li").first.wait_for(timeout=10_000)
+    page.goto("/")
     page.locator("form[data-md-component=palette] label.md-header__button:visible").click()
     page.goto("/claims/")
     page.goto("/leads/")
@@ -174,6 +206,6 @@ def test_no_request_leaves_127_0_0_1(new_context, key_pages, site_url):
     page.wait_for_load_state("networkidle")
     requests = context.requests
     assert len(requests) >= len(pages), f"only {len(requests)} requests recorded: is the log working?"
-    assert any("search_index.json" in u for u in requests), "the search index was never requested"
+    assert any("/pagefind/index/" in u for u in requests), "no search index chunk was ever requested"
     foreign = sorted({u for u in requests if not u.startswith(site_url + "/") and not u.startswith(("data:", "blob:"))})
     assert not foreign, "requests that left 127.0.0.1:\n  " + "\n  ".join(foreign)

@@ -1,0 +1,62 @@
+"""The online site's search: a search page and a Pagefind index, built where the theme's own search is off.
+
+Material's search (used by the offline copy, because it works from ``file://``) makes every reader download
+the whole index on their first visit. Pagefind splits its index into chunks that a query fetches on first
+use, so a page costs nothing for search until someone searches.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+PAGE = "search.md"
+SCRIPT = "assets/explainer-search.js"
+# Never indexed: what the card marks for exclusion (previews, evidence, tools), heading anchors.
+EXCLUDE = "[data-search-exclude], .headerlink"
+PAGE_TEXT = """---
+title: Search
+search:
+  exclude: true
+ax_search: true
+---
+
+# Search
+
+<form class="ax-search" role="search" action="" method="get" data-ax-search>
+<label class="ax-search__label" for="ax-search-q">Words from a claim, its evidence summary or the glossary</label>
+<span class="ax-search__row"><input type="search" id="ax-search-q" name="q" autocomplete="off" spellcheck="false"> <button type="submit" class="md-button md-button--primary">Search</button></span>
+</form>
+<p class="ax-search__status" id="ax-search-status" role="status" aria-live="polite"></p>
+<ol class="ax-search__results" id="ax-search-results"></ol>
+
+Search runs in your browser: what you type is never sent anywhere. It needs JavaScript; without it,
+the [claim explorer](claims/index.md) lists every claim, and the [sources](sources.md) and
+[glossary](glossary.md) pages list the rest.
+"""
+
+
+def active(config: MkDocsConfig, options) -> bool:
+    """Pagefind serves search when the adapter's option is on and the theme's own search is not."""
+    theme_search = config.plugins.get("material/search") or config.plugins.get("search")
+    return bool(options.pagefind) and not (theme_search is not None and getattr(theme_search.config, "enabled", True))
+
+
+def page_url(config: MkDocsConfig) -> str:
+    return "search/" if config.use_directory_urls else "search.html"
+
+
+def build_index(site_dir: str) -> None:
+    """Index the built site with the pinned Pagefind binary (``pagefind`` on PyPI); fail the build if it fails."""
+    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--exclude-selectors", EXCLUDE, "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PluginError(f"Pagefind could not index {site_dir}: {exc}") from exc
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip()[-2000:]
+        raise PluginError(f"Pagefind could not index {site_dir} (exit {result.returncode}): {detail}"
+                          " (is `pagefind` installed? `pip install -r requirements.lock`)")
