@@ -5,9 +5,14 @@ const form = document.querySelector("[data-ax-search]");
 const input = form && form.querySelector("input[name=q]");
 const status = document.getElementById("ax-search-status");
 const list = document.getElementById("ax-search-results");
-const SHOWN = 20;
+const PAGE = 10; // results shown at a time: each shown result loads its own small fragment of the index
 let pagefind = null;
 let latest = 0;
+let pending = []; // the current query's results not shown yet
+const more = document.createElement("button");
+more.type = "button";
+more.className = "md-button ax-search__more";
+more.hidden = true;
 
 function load() {
   if (!pagefind) {
@@ -60,6 +65,8 @@ async function run(term, debounce) {
   term = term.trim();
   remember(term);
   if (!term) {
+    pending = [];
+    more.hidden = true;
     list.replaceChildren();
     status.textContent = "";
     return;
@@ -68,15 +75,33 @@ async function run(term, debounce) {
   const module = await load();
   const search = debounce ? await module.debouncedSearch(term, {}, 250) : await module.search(term);
   if (search === null || id !== latest) return; // a newer query took over
-  const found = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
-  if (id !== latest) return;
-  list.replaceChildren(...found.map(item));
+  pending = search.results.slice();
+  list.replaceChildren();
   const n = search.results.length;
+  await show(id);
+  if (id !== latest) return;
   status.textContent = n === 0 ? `No pages match “${term}”.`
-    : `${n} ${n === 1 ? "page matches" : "pages match"} “${term}”${n > SHOWN ? `; the first ${SHOWN} are shown` : ""}.`;
+    : `${n} ${n === 1 ? "page matches" : "pages match"} “${term}”${n > PAGE ? `; ${list.children.length} shown` : ""}.`;
+}
+
+async function show(id) {
+  const batch = pending.splice(0, PAGE);
+  const found = await Promise.all(batch.map((r) => r.data()));
+  if (id !== latest) return;
+  list.append(...found.map(item));
+  more.hidden = pending.length === 0;
+  more.textContent = `Show ${Math.min(PAGE, pending.length)} more`;
 }
 
 if (form && input && status && list) {
+  list.after(more);
+  more.addEventListener("click", async () => {
+    const first = list.children.length;
+    await show(latest);
+    status.textContent = `${list.children.length + pending.length} pages match; ${list.children.length} shown.`;
+    const next = list.children[first] && list.children[first].querySelector("a");
+    if (next) next.focus(); // keyboard and screen-reader users land on the first new result
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run(input.value, false);

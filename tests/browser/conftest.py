@@ -56,6 +56,7 @@ KEY_PAGES = [
     ("/quiz/leads/", "quiz-leads"),
     ("/handouts/leads/", "handout-leads"),
     ("/methodology/", "methodology"),
+    ("/search/?q=chips", "search"),  # the online search page, with results
 ]
 
 _MISSING_BROWSER: str | None = None
