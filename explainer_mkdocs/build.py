@@ -171,7 +171,7 @@ def on_page_context(context, page, config, nav):
         if claims:  # a section page's text lives in its claims file
             page.edit_url = s.renderer.edit_link(claims[0].path, 1)
     claim = s.dataset.claim(uri[len("claims/"):-3]) if uri.startswith("claims/") and uri.endswith(".md") else None
-    if claim is None and not page.is_homepage:
+    if claim is None and not page.is_homepage and not page.meta.get("ax_search"):  # nothing to cite on the search page
         page.meta["ax_cite"] = _page_cite(page, config, s.renderer)
     if claim is not None:
         page.edit_url = s.renderer.edit_link(claim.path, claim.line)
