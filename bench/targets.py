@@ -29,10 +29,11 @@ def evaluate(result: dict) -> list[dict]:
     out.append(_t("edit-to-reload under mkdocs serve < 3 s", result.get("reload_s"), 3.0, " s", "{:.2f}", strict=True))
     section = (result.get("page_bytes") or {}).get("section")
     out.append(_t("section page HTML <= 60 KB (raw)", section and section["html"]["raw"] / 1000, 60, " KB", "{:.1f}"))
-    out.append(_t("section page first load <= 250 KB gzip (search index included)",
-                  section and section["total"]["gzip"] / 1000, 250, " KB", "{:.1f}"))
+    real_first = section and (section.get("first_use") or {}).get("first_load_gzip_bytes")
+    out.append(_t("section page first load and one search <= 250 KB gzip (real site)",
+                  real_first and real_first / 1000, 250, " KB", "{:.1f}"))
     first = s1k and (s1k.get("site") or {}).get("first_load_gzip_bytes")
-    out.append(_t("section page first load at 1,000 claims <= 250 KB gzip (search included)",
+    out.append(_t("section page first load and one search at 1,000 claims <= 250 KB gzip",
                   first and first / 1000, 250, " KB", "{:.1f}"))
     lh = result.get("lighthouse") or {}
     for kind in ("home", "section", "claim"):

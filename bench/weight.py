@@ -1,11 +1,8 @@
 """What a browser downloads on a first visit to one page of a built site, raw and gzip (level 9).
 
-Counted: the HTML; every local stylesheet and script the page references; the favicon; and what search
-needs on first use. With Material's search (the offline copy) that is the worker and the whole
-``search/search_index.json``, fetched on every first page load. With Pagefind (the online site) it is
-what one search costs a reader who has opened only this page: the search page and its script, Pagefind's
-script, worker, WebAssembly, entry and metadata files, the largest index chunk and the 20 largest
-result fragments (an upper bound: a one-word query loads one chunk and the fragments of the results shown).
+Counted: the HTML; every local stylesheet and script the page references; the favicon; and, with
+Material's search (the offline copy), the worker and the whole ``search/search_index.json``, fetched on every
+first page load. Pagefind's files load only when a reader searches: ``bench/firstuse.py`` measures that.
 Fonts are not fetched (``theme.font: false``).
 "gzip" is what a server sending gzip -9 would transfer (images and fonts are counted as they are).
 """
@@ -64,8 +61,7 @@ def _local(site: Path, page_path: str, ref: str) -> Path | None:
     return target if target.is_file() else None
 
 
-BINARY = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".pagefind", ".pf_index",
-          ".pf_fragment", ".pf_meta")  # Pagefind's files are gzip already
+BINARY = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2")
 
 
 def _sizes(data: bytes, name: str = "") -> dict[str, int]:
@@ -73,36 +69,6 @@ def _sizes(data: bytes, name: str = "") -> dict[str, int]:
     if name.lower().endswith(BINARY):
         return {"raw": len(data), "gzip": len(data)}
     return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=9))}
-
-
-SHOWN_RESULTS = 20
-
-
-def _pagefind_first_use(site: Path) -> list[tuple[str, Path]]:
-    """The files one search loads on a Pagefind site (empty where the site has no Pagefind index)."""
-    bundle = site / "pagefind"
-    if not (bundle / "pagefind-entry.json").is_file():
-        return []
-    out: list[tuple[str, Path]] = []
-    search_page = site / "search" / "index.html"
-    if search_page.is_file():
-        out.append(("search_page", search_page))
-        refs = _Refs()
-        refs.feed(search_page.read_text(encoding="utf-8"))
-        for ref in refs.css + refs.js:
-            target = _local(site, "search/index.html", ref)
-            if target is not None:
-                out.append(("js" if target.suffix == ".js" else "css", target))
-    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json"):
-        if (bundle / name).is_file():
-            out.append(("js" if name.endswith(".js") else "search_index", bundle / name))
-    out += [("js", p) for p in sorted(bundle.glob("wasm.*.pagefind"))[:1]]
-    out += [("search_index", p) for p in sorted(bundle.glob("pagefind.*.pf_meta"))[:1]]
-    chunks = sorted((bundle / "index").glob("*.pf_index"), key=lambda p: p.stat().st_size, reverse=True)
-    out += [("search_index", p) for p in chunks[:1]]
-    fragments = sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda p: p.stat().st_size, reverse=True)
-    out += [("search_index", p) for p in fragments[:SHOWN_RESULTS]]
-    return out
 
 
 def page_weight(site: Path, page_path: str) -> dict:
@@ -121,7 +87,6 @@ def page_weight(site: Path, page_path: str) -> dict:
         config = json.loads(refs.config) if refs.config.strip() else {}
     except ValueError:
         config = {}
-    files += _pagefind_first_use(site)
     if config.get("search"):
         worker = _local(site, page_path, config["search"])
         if worker is not None:
