@@ -182,7 +182,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_post_build(config, options):
-    """Index the finished site for the online search page."""
+def on_post_build(config, options, serving: bool = False):
+    """Index the finished site for the online search page (beside the reload when serving)."""
     if search.active(config, options):
-        search.build_index(config.site_dir)
+        search.build_index(config.site_dir, wait=not serving)

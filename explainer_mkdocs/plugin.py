@@ -56,6 +56,11 @@ def _fresh_build():
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"  # under `mkdocs serve` search is indexed beside the reload
+
     @event_priority(100)  # before mkdocs-macros' own on_config, which imports the macros
     def on_config(self, config):
         self._build = _fresh_build()
@@ -74,4 +79,4 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return self._build.on_page_context(context, page, config, nav)
 
     def on_post_build(self, config):
-        return self._build.on_post_build(config, self.config)
+        return self._build.on_post_build(config, self.config, serving=self.serving)

@@ -49,9 +49,22 @@ def page_url(config: MkDocsConfig) -> str:
     return "search/" if config.use_directory_urls else "search.html"
 
 
-def build_index(site_dir: str) -> None:
-    """Index the built site with the pinned Pagefind binary (``pagefind`` on PyPI); fail the build if it fails."""
+_BACKGROUND: dict = {}
+
+
+def build_index(site_dir: str, wait: bool = True) -> None:
+    """Index the built site with the pinned Pagefind binary (``pagefind`` on PyPI); fail the build if it fails.
+
+    Under ``mkdocs serve`` (``wait=False``) the index is built beside the reload instead of before it, so an
+    edit shows at once and search catches up a moment later; a run still going from the previous edit is
+    stopped first."""
     command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--exclude-selectors", EXCLUDE, "--silent"]
+    if not wait:
+        previous = _BACKGROUND.get("run")
+        if previous is not None and previous.poll() is None:
+            previous.kill()
+        _BACKGROUND["run"] = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
