@@ -10,17 +10,14 @@ is summed (``Request.sizes()``), repeats included.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 from html import unescape
 from pathlib import Path
 from urllib.parse import quote
 
+from bench import gzserve
+from bench.lighthouse import CHROME
 from bench.reload import free_port
 
-CHROME = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 
@@ -34,21 +31,6 @@ def query_for(site: Path) -> str:
     return "chips"
 
 
-def _serve(site: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("gzserve.py")), str(site), str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1).close()
-            return server, base
-        except OSError:
-            time.sleep(0.05)
-    server.kill()
-    raise RuntimeError("the gzip server did not start")
-
-
 def first_use(site: Path, page_path: str) -> dict:
     """Bytes on the wire for ``page_path`` (e.g. ``leads/``), then for one search; skipped without a browser."""
     try:
@@ -59,7 +41,8 @@ def first_use(site: Path, page_path: str) -> dict:
         return {"skipped": f"{CHROME} not found (a browser is never downloaded)"}
     site = Path(site)
     query = query_for(site)
-    server, base = _serve(site)
+    server, base = gzserve.start(site, free_port())
+    base += "/"
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROME, args=ARGS)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import gzip
 import os
+import subprocess
 import sys
+import time
+import urllib.request
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -49,6 +52,21 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+def start(site, port: int) -> tuple[subprocess.Popen, str]:
+    """Run this server on ``site`` in a child process; return it and its base URL once it answers."""
+    server = subprocess.Popen([sys.executable, __file__, str(site), str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1).close()
+            return server, base
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError(f"bench/gzserve.py did not answer on {base}")
 
 
 def serve(directory: str, port: int) -> None:

@@ -12,12 +12,9 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
-from bench.project import BENCH
+from bench import gzserve
 from bench.reload import free_port
 
 LH_DIR = Path(os.environ.get("BENCH_LIGHTHOUSE_DIR", "/tmp/lh"))
@@ -103,19 +100,10 @@ def run_lighthouse(site: Path, pages: dict[str, str], scratch: Path, runs: int =
     binary, why = _binary()
     if binary is None:
         return {"skipped": why}
-    port = free_port()
-    server = subprocess.Popen([sys.executable, str(BENCH / "gzserve.py"), str(site), str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, base = gzserve.start(site, free_port())
     result: dict = {"version": _version(binary), "preset": "mobile (default)", "runs": runs,
                     "server": "bench/gzserve.py (gzip, Cache-Control max-age=600)", "pages": {}}
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
         for kind, path in pages.items():
             reports = [_one(binary, base + path, scratch / f"lh-{kind}-{i}.json") for i in range(runs)]
             scores = {c: statistics.median([r["scores"][c] for r in reports if c in r["scores"]]) for c in CATEGORIES}

@@ -9,6 +9,7 @@ const PAGE = 10; // results shown at a time: each shown result loads its own sma
 let pagefind = null;
 let latest = 0;
 let pending = []; // the current query's results not shown yet
+let shown = { term: "", n: 0 }; // the current query and its number of results
 const more = document.createElement("button");
 more.type = "button";
 more.className = "md-button ax-search__more";
@@ -80,6 +81,13 @@ async function run(term, debounce) {
   const n = search.results.length;
   await show(id);
   if (id !== latest) return;
+  shown = { term, n };
+  tell();
+}
+
+// The polite status line: how many pages match, and how many are on screen.
+function tell() {
+  const { term, n } = shown;
   status.textContent = n === 0 ? `No pages match “${term}”.`
     : `${n} ${n === 1 ? "page matches" : "pages match"} “${term}”${n > PAGE ? `; ${list.children.length} shown` : ""}.`;
 }
@@ -98,7 +106,7 @@ if (form && input && status && list) {
   more.addEventListener("click", async () => {
     const first = list.children.length;
     await show(latest);
-    status.textContent = `${list.children.length + pending.length} pages match; ${list.children.length} shown.`;
+    tell();
     const next = list.children[first] && list.children[first].querySelector("a");
     if (next) next.focus(); // keyboard and screen-reader users land on the first new result
   });
