@@ -114,6 +114,17 @@ extra_javascript:
 """
 
 
+def _plain_nav(nav):
+    """The site's nav with each ``dir/index.md`` named as the twin writes it (``dir.md``: the same address)."""
+    if isinstance(nav, list):
+        return [_plain_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {key: _plain_nav(value) for key, value in nav.items()}
+    if isinstance(nav, str) and nav.endswith("/index.md"):
+        return nav[: -len("/index.md")] + ".md"
+    return nav
+
+
 def capture_plain(project: Path, plain: Path, env: dict[str, str]) -> Path:
     """Lay out ``plain`` as a plain-Markdown project holding the content ``project`` builds: the data
     site is built once (not timed), and each page's content is written back as Markdown."""
@@ -138,8 +149,9 @@ def capture_plain(project: Path, plain: Path, env: dict[str, str]) -> Path:
 
     Loader.add_constructor("!ENV", lambda loader, node: None)  # environment settings: unset in the twin
     base = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
-    for key in ("plugins", "hooks", "watch", "extra_css", "extra_javascript", "nav"):
-        base.pop(key, None)  # the nav is derived from the files, as the pages' addresses are the same
+    for key in ("plugins", "hooks", "watch", "extra_css", "extra_javascript"):
+        base.pop(key, None)
+    base["nav"] = _plain_nav(base.get("nav"))  # the same nav: the twin's pages have the same addresses
     base = {k: v for k, v in base.items() if v is not None}
     base.get("theme", {}).pop("custom_dir", None)
     (plain / "base.yml").write_text(yaml.safe_dump(base, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -7,6 +7,7 @@ use, so a page costs nothing for search until someone searches.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -17,6 +18,11 @@ PAGE = "search.md"
 SCRIPT = "assets/explainer-search.js"
 # Never indexed: what the card marks for exclusion (previews, evidence, tools), heading anchors.
 EXCLUDE = "[data-search-exclude], .headerlink"
+# Word positions per index chunk. Pagefind's default (20,000) makes a chunk about 25 KB compressed, and a
+# query fetches one chunk per word: three words would cost 75 KB. At 2,000 a chunk is about 5 KB, for a
+# larger index in total (more, smaller files). The setting is marked unstable by Pagefind: the version is
+# pinned, a site test checks the chunk sizes, and the benchmark measures a search's bytes.
+CHUNK_ENV = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "2000"}
 PAGE_TEXT = """---
 title: Search
 search:
@@ -59,14 +65,15 @@ def build_index(site_dir: str, wait: bool = True) -> None:
     edit shows at once and search catches up a moment later; a run still going from the previous edit is
     stopped first."""
     command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--exclude-selectors", EXCLUDE, "--silent"]
+    env = {**os.environ, **CHUNK_ENV}
     if not wait:
         previous = _BACKGROUND.get("run")
         if previous is not None and previous.poll() is None:
             previous.kill()
-        _BACKGROUND["run"] = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _BACKGROUND["run"] = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise PluginError(f"Pagefind could not index {site_dir}: {exc}") from exc
     if result.returncode != 0:

@@ -95,6 +95,7 @@ def test_every_fragment_with_hostile_text_is_inert(renderer):
     fill = renderer.fill_slots
     fragments = {
         "card": fill(renderer.cards.claim_summary("first-claim", url)),
+        "rows": fill(renderer.cards.claim_rows(renderer.cards.ctx.ds.claims_in("alpha"), url)),
         "page": fill(renderer.cards.claim_card("first-claim", "claims/first-claim/")),
         "intro": renderer.overview.section_intro("alpha", url),
         "questions": renderer.classroom.discussion_questions("alpha"),

@@ -16,6 +16,7 @@ import pytest
 from conftest import PROJECT
 from explainer.dataset import claim_source_ids
 from explainer.load import load_and_check
+from explainer.markup import plain_text
 from sitebuild import build, copy_project
 
 pytestmark = pytest.mark.site
@@ -250,6 +251,11 @@ def test_each_claim_is_indexed_for_search_once(site, dataset):
     urls = sorted(r["url"] for r in records)
     assert [u for u in urls if u.startswith(("/claims/?", "/quiz/", "/handouts/", "/search/")) or u == "/claims/"] == []
     assert len(titles) == len(records)
+    # A section page's record holds its own text, not the copies of its claims (found on their own pages).
+    sections = {f"/{s.id}/": s.id for s in dataset.sections}
+    repeated = [(r["url"], c.id) for r in records if r["url"] in sections
+                for c in dataset.claims_in(sections[r["url"]]) if plain_text(c.conclusion)[:60] in r["content"]]
+    assert repeated == []
 
 
 def test_search_index_is_chunked_and_loaded_on_first_use_only(site):
@@ -257,7 +263,8 @@ def test_search_index_is_chunked_and_loaded_on_first_use_only(site):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"], entry
     chunks = list((site / "pagefind" / "index").glob("*.pf_index"))
-    assert len(chunks) >= 1
+    # Small chunks: a query fetches one per word (Pagefind's default makes each about 25 KB).
+    assert len(chunks) >= 10 and max(p.stat().st_size for p in chunks) < 8_000
     loaders = sorted(str(p.relative_to(site)) for p in html_files(site) if "explainer-search.js" in _text(p))
     assert loaders == ["search/index.html"]
 
