@@ -11,7 +11,10 @@ SITE   := site
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Compiled Python goes to .cache/pycache, not beside the sources: nothing new appears in the folders that
+# `mkdocs serve` watches, and `make check` does not recompile the engine on every run.
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
+export PYTHONDONTWRITEBYTECODE :=
 
 SITE_DEPS := $(VENV)/.site-deps
 TEST_DEPS := $(VENV)/.test-deps

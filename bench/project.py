@@ -1,160 +1,141 @@
-"""Temporary copies of the project: the data-driven site, and the plain-Markdown site it renders to."""
+"""Temporary copies of the project: the data-driven site, and its plain twin.
+
+The plain twin is the same content written as plain Markdown: the data site is built once (not timed),
+each page's ``<article>`` is converted to Markdown with markdownify (no pre-rendered HTML kept), and the
+project is MkDocs and Material alone, with the same theme, nav and Markdown extensions and no plugin.
+``twin_equivalence`` checks that it carries the words readers see, page by page.
+"""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).resolve().parent.parent
-_SOURCE = {"root": REPO}
-BENCH = Path(__file__).resolve().parent
-VENV_BIN = Path(sys.executable).parent
-COPIED = ("docs", "macros", "explainer", "explainer_mkdocs")
-"""Copied into every temporary project. ``explainer/`` too: mkdocs.yml watches it, and the hooks put
-the project first on sys.path, so the copy is the code that runs (the same code)."""
-
-
-def tool(name: str) -> str:
-    """A console script of the running venv (mkdocs), else the one on PATH."""
-    candidate = VENV_BIN / name
-    return str(candidate) if candidate.exists() else (shutil.which(name) or name)
-
-
-def source_root() -> Path:
-    """The project tree measured: the working tree, or a commit exported by ``use_revision``."""
-    return _SOURCE["root"]
-
-
-def use_revision(rev: str, scratch: Path) -> Path:
-    """Measure commit ``rev`` instead of the working tree (``git archive`` into ``scratch/tree``)."""
-    tree = Path(scratch) / "tree"
-    tree.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=REPO, capture_output=True, check=False)
-    if archive.returncode != 0:
-        raise SystemExit(f"bench: git archive {rev} failed: {archive.stderr.decode(errors='replace').strip()}")
-    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
-    _SOURCE["root"] = tree
-    return tree
-
-
-def mkdocs_cmd() -> list[str]:
-    """The mkdocs command (the loader's file limit is raised through the environment: ``raised_limits``)."""
-    return [tool("mkdocs")]
-
-
-def check_cmd(data: Path) -> list[str]:
-    """``python -m explainer check --data DIR``."""
-    return [sys.executable, "-m", "explainer", "check", "--data", str(data)]
-
-
-def raised_limits(env: dict[str, str]) -> dict[str, str]:
-    """``env`` with the loader's per-file limit raised to 1 GiB, for sizes whose files exceed the default."""
-    from explainer.yamlfile import LIMIT_ENV
-
-    return {**env, LIMIT_ENV: "1024"}
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+COPIED = ("docs", "macros", "explainer", "explainer_mkdocs")  # the hooks put the copy first on sys.path
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
+_TITLE = re.compile(r"<title>(.*?)(?: - [^<]*)?</title>", re.S)
+_SKIP = re.compile(r"<(script|style|svg)\b.*?</\1>|<a [^>]*class=\"headerlink\"[^>]*>.*?</a>", re.S)
 
 
 def child_env(**extra: str) -> dict[str, str]:
     """The environment ``make`` gives its commands (see the Makefile), plus ``extra``."""
-    env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch())
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPYCACHEPREFIX": str(REPO / ".cache" / "pycache"), **extra}
     env.pop("OFFLINE", None)
-    if source_root() != REPO:  # the exported commit's engine, not the working tree's
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source_root()), env.get("PYTHONPATH", "")]))
-    env.update(extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if "SOURCE_DATE_EPOCH" not in env:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True).stdout
+        env["SOURCE_DATE_EPOCH"] = out.strip() if out.strip().isdigit() else "1767225600"
     return env
 
 
-def source_date_epoch() -> str:
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True,
-                             timeout=10, check=False).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        out = ""
-    return out if out.isdigit() else "1767225600"
+def check_cmd(data: Path) -> list[str]:
+    return [sys.executable, "-m", "explainer", "check", "--data", str(data)]
 
 
-def _ignore(_dir: str, names: list[str]) -> set[str]:
-    return {n for n in names if n in ("__pycache__", ".pytest_cache") or n.endswith(".pyc")}
+def build_cmd(site: Path) -> list[str]:
+    return MKDOCS + ["build", "--strict", "--quiet", "--site-dir", str(site)]
 
 
 def make_project(dest: Path, data: Path | None = None) -> Path:
-    """A copy of the project in ``dest`` (mkdocs.yml, docs/, macros/, templates/, overrides/, explainer/)
-    with ``data`` (default: the real data/) as its data/ folder. Copied from ``source_root()``."""
-    dest = Path(dest)
+    """A copy of the project in ``dest`` with ``data`` (default: the real data/) as its data/ folder."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    root = source_root()
-    shutil.copy2(root / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
     for name in COPIED:
-        shutil.copytree(root / name, dest / name, ignore=_ignore)
-    source = Path(data) if data is not None else root / "data"
-    if source.resolve() != (dest / "data").resolve():
-        shutil.copytree(source, dest / "data", ignore=_ignore)
+        shutil.copytree(REPO / name, dest / name, ignore=skip)
+    shutil.copytree(data or REPO / "data", dest / "data", ignore=skip)
     return dest
 
 
-PLAIN_CONFIG = """\
-# Written by bench/project.py: the site's own content as plain Markdown (bench/render_plain.py), built
-# by MkDocs and Material alone: no explainer plugin, no macros, the same theme, nav and extensions.
-INHERIT: base.yml
-plugins:
-  - search
-watch: []
-extra_css:
-  - assets/explainer.css
-extra_javascript:
-  - assets/explainer.js
-"""
+def page_markdown(page: str) -> str | None:
+    """A built page's article as Markdown with its title as front matter (None: not a content page)."""
+    from markdownify import markdownify
+
+    article = _ARTICLE.search(page)
+    if article is None:
+        return None
+    title = _TITLE.search(page)
+    front = f"---\ntitle: {title.group(1).strip()!r}\n---\n\n" if title else ""
+    body = markdownify(_SKIP.sub("", article.group(1)), heading_style="ATX", bullets="-",
+                       strip=["button", "input", "select", "form"])
+    return front + body.strip() + "\n"
 
 
-def _plain_nav(nav):
-    """The site's nav with each ``dir/index.md`` named as the twin writes it (``dir.md``: the same address)."""
-    if isinstance(nav, list):
-        return [_plain_nav(item) for item in nav]
-    if isinstance(nav, dict):
-        return {key: _plain_nav(value) for key, value in nav.items()}
-    if isinstance(nav, str) and nav.endswith("/index.md"):
-        return nav[: -len("/index.md")] + ".md"
-    return nav
+def _nav(item):
+    """The site's nav, each ``dir/index.md`` named as the twin writes it (``dir.md``: the same address)."""
+    if isinstance(item, list):
+        return [_nav(i) for i in item]
+    if isinstance(item, dict):
+        return {k: _nav(v) for k, v in item.items()}
+    return item[: -len("/index.md")] + ".md" if isinstance(item, str) and item.endswith("/index.md") else item
 
 
-def capture_plain(project: Path, plain: Path, env: dict[str, str]) -> Path:
-    """Lay out ``plain`` as a plain-Markdown project holding the content ``project`` builds: the data
-    site is built once (not timed), and each page's content is written back as Markdown."""
-    import yaml
-
-    plain = Path(plain)
-    if plain.exists():
-        shutil.rmtree(plain)
+def make_twin(project: Path, plain: Path, env: dict[str, str]) -> Path:
+    """Lay out ``plain`` as the plain-Markdown project holding the content that ``project`` builds."""
     built = plain.parent / (plain.name + "-source-site")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(built)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"building the data site for the plain twin failed:\n{proc.stderr[-4000:]}")
-    proc = subprocess.run([sys.executable, str(BENCH / "render_plain.py"), str(built), str(plain)],
-                          cwd=project, env=env, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise RuntimeError(f"writing the plain pages failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    subprocess.run(MKDOCS + ["build", "--quiet", "--site-dir", str(built)], cwd=project, env=env, check=True,
+                   capture_output=True)
+    docs = plain / "docs"
+    for path in sorted(p for p in built.rglob("*") if p.is_file()):
+        rel = path.relative_to(built)
+        if rel.parts[0] in ("search", "assets", "pagefind") or rel.name.startswith(("404.", "sitemap.")):
+            continue
+        target = docs / rel
+        if path.suffix == ".html":
+            markdown = page_markdown(path.read_text(encoding="utf-8"))
+            if markdown is None:
+                continue  # a redirect page
+            target = docs / ("index.md" if rel == Path("index.html") else rel.parent.as_posix() + ".md"
+                             if rel.name == "index.html" else rel.with_suffix(".md").as_posix())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".html":
+            target.write_text(markdown, encoding="utf-8")
+        else:
+            shutil.copy2(path, target)
+    (docs / "assets").mkdir(parents=True, exist_ok=True)
+    for extra in ("explainer.css", "explainer.js"):
+        shutil.copy2(built / "assets" / extra, docs / "assets" / extra)
+
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_constructor("!ENV", lambda loader, node: None)  # environment settings: unset in the twin
-    base = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
-    for key in ("plugins", "hooks", "watch", "extra_css", "extra_javascript"):
-        base.pop(key, None)
-    base["nav"] = _plain_nav(base.get("nav"))  # the same nav: the twin's pages have the same addresses
-    base = {k: v for k, v in base.items() if v is not None}
-    base.get("theme", {}).pop("custom_dir", None)
-    (plain / "base.yml").write_text(yaml.safe_dump(base, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-    shutil.rmtree(built, ignore_errors=True)
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config = {k: v for k, v in config.items() if v is not None and k not in ("plugins", "hooks", "watch")}
+    config["theme"].pop("custom_dir", None)
+    config.update(nav=_nav(config["nav"]), plugins=["search"], extra_css=["assets/explainer.css"],
+                  extra_javascript=["assets/explainer.js"])
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.rmtree(built)
     return plain
+
+
+def _words(path: Path) -> list[str]:
+    article = _ARTICLE.search(path.read_text(encoding="utf-8"))
+    body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", article.group(1) if article else "", flags=re.S)
+    return re.findall(r"\w+", html.unescape(re.sub(r"<[^>]+>", " ", body)).lower())
+
+
+def twin_equivalence(data_site: Path, plain_site: Path) -> dict:
+    """For each page of the data site, the share of its article's words that the twin's page also has."""
+    shares, missing = [], []
+    for rel in sorted(p.relative_to(data_site) for p in data_site.rglob("*.html")):
+        words = _words(data_site / rel)
+        if words and not (plain_site / rel).exists():
+            missing.append(str(rel))
+        elif words:
+            have = set(_words(plain_site / rel))
+            shares.append(sum(w in have for w in words) / len(words))
+    return {"pages": len(shares) + len(missing), "missing_in_plain": missing[:10],
+            "mean_word_share": round(sum(shares) / len(shares), 4), "min_word_share": round(min(shares), 4)}

@@ -1,19 +1,11 @@
-"""Synthetic data in exactly the real ``data/`` format, at any number of claims.
+"""Synthetic data in the real ``data/`` format, at any number of claims (deterministic).
 
-- ``article.yml``, ``sections.yml``, ``glossary.yml``, ``figures.yml`` and ``publishers.yml`` (plus one
-  publisher for the synthetic sources' host) are copied from the real
-  tree unchanged, so the section pages, the glossary and the charts are the real ones.
-- ``claims/<section>.yml``: the claims are spread over the 7 real section files in the real
-  proportions (5, 10, 8, 5, 9, 6, 6 of 49). Claim *k* copies the shape of real claim *k mod 49*
-  (kind, verdict, leader, dates, tags, number of paragraphs, citations and developments) and the
-  length of each of its text fields, filled with words drawn from the real claims' own text.
-- Every claim rests on exactly five sources (one evidence item each, cited in the annotation);
-  ``sources.yml`` holds one synthetic source per claim (each cited by five claims) plus the real
-  sources the glossary and the figures cite.
-- Claim ids that docs pages link to (``claims/<id>.md``) or figures name are given to synthetic
-  claims, so the data checks clean and the site still builds with ``--strict``.
-
-Deterministic: the same size always gives the same bytes.
+The real article, sections, glossary, figures and publishers are copied unchanged. Claims are spread over
+the real section files in the real proportions; claim *k* copies the shape of a real claim (kind,
+verdict, leader, dates, tags, paragraphs, citations, developments) and the length of each text field,
+filled with words from the real claims. Each claim rests on five sources (one synthetic source per
+claim, each cited by five claims, plus the real sources the glossary and figures cite). Claim ids that
+docs pages link to or figures name are given to synthetic claims, so the site builds with ``--strict``.
 """
 
 from __future__ import annotations
@@ -41,41 +33,19 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml emitter
     """Block style like the real files; long text as folded (``>-``) or literal (``|``) scalars."""
 
 
-def _str(dumper: yaml.SafeDumper, value: str):
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    if len(value) > 90:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=">")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _str)
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style="|" if "\n" in value else ">" if len(value) > 90 else None))
 
 
 def _dump(header: str, data: Any) -> str:
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
-    return header + body
-
-
-def _real(real_data: Path) -> dict[str, Any]:
-    """The real dataset, read with the engine's own loader (it must be clean)."""
-    from explainer.load import load_dataset
-
-    ds, problems = load_dataset(real_data)
-    if not ds.claims:
-        raise SystemExit(f"bench: no claims in {real_data}: {[p.format() for p in problems][:5]}")
-    return {"ds": ds}
+    return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
 
 
 class _Words:
     """Text of a given length from the real claims' vocabulary."""
 
     def __init__(self, texts: list[str], seed: int):
-        words: list[str] = []
-        for text in texts:
-            text = re.sub(r"\[@[^\]]*\]", " ", text)
-            words.extend(w for w in _WORD_RE.findall(text))
-        self.words = words or ["claim"]
+        self.words = [w for text in texts for w in _WORD_RE.findall(re.sub(r"\[@[^\]]*\]", " ", text))] or ["claim"]
         self.rng = random.Random(seed)
 
     def phrase(self, length: int) -> str:
@@ -91,32 +61,19 @@ class _Words:
 
     def sentences(self, length: int) -> str:
         """About ``length`` characters (to a word) as sentences of 12-28 words."""
-        rng = self.rng
-        out: list[str] = []
-        size = 0
-        in_sentence = 0
-        sentence_words = rng.randint(12, 28)
-        while size < max(length, 2) - 1:
-            word = rng.choice(self.words)
-            if in_sentence == 0:
-                word = word[:1].upper() + word[1:]
-            out.append(word)
-            size += len(word) + 1
-            in_sentence += 1
-            if in_sentence >= sentence_words and size < length - 40:
-                out[-1] += "."
-                in_sentence = 0
-                sentence_words = rng.randint(12, 28)
-        return " ".join(out) + "."
+        words, out = self.phrase(length).split(), []
+        while words:
+            n = self.rng.randint(12, 28)
+            text = " ".join(words[:n])
+            out.append(text[:1].upper() + text[1:] + ".")
+            words = words[n:]
+        return " ".join(out)
 
 
 def reserved_claim_ids(docs_dir: Path) -> list[str]:
     """Claim ids that docs pages link to, which the synthetic data must therefore contain."""
-    found: dict[str, None] = {}
-    for page in sorted(docs_dir.rglob("*.md")):
-        for cid in re.findall(r"claims/([a-z0-9]+(?:-[a-z0-9]+)*)\.md", page.read_text(encoding="utf-8")):
-            found.setdefault(cid, None)
-    return list(found)
+    return list(dict.fromkeys(cid for page in sorted(docs_dir.rglob("*.md"))
+                              for cid in re.findall(r"claims/([a-z0-9]+(?:-[a-z0-9]+)*)\.md", page.read_text(encoding="utf-8"))))
 
 
 def _section_counts(n: int, real_counts: list[int]) -> list[int]:
@@ -209,7 +166,9 @@ def _claim(k: int, cid: str, tmpl: Any, sources: list[str], related: list[str], 
 
 def generate(n_claims: int, out: Path, real_data: Path, docs_dir: Path, seed: int = 7) -> dict[str, Any]:
     """Write a complete data directory with ``n_claims`` claims to ``out``; return a summary."""
-    ds = _real(real_data)["ds"]
+    from explainer.load import load_dataset
+
+    ds, _ = load_dataset(real_data)
     out = Path(out)
     if out.exists():
         shutil.rmtree(out)

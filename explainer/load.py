@@ -73,6 +73,18 @@ def _read_records(kind: str, path: Path, shown: str) -> FileResult:
     return out
 
 
+def _read_article(path: Path, shown: str) -> FileResult:
+    """The article: one mapping, validated as a whole."""
+    out = FileResult()
+    result = read_yaml(path, shown)
+    out.problems.extend(result.problems)
+    if result.data is not None:
+        article, found = validate_record(Article, result.data, shown, getattr(result.data, "line", 1), "article")
+        out.problems.extend(found)
+        out.records.extend([article] if article is not None else [])
+    return out
+
+
 def _records(
     kind: str, path: Path, problems: list[Problem], unloaded: Unloaded, cache: FileCache, required: bool = True
 ) -> list[Record]:
@@ -159,15 +171,15 @@ def _load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
         problems.append(Problem(display_path(root), 1, "", "data directory not found", "missing-file"))
         return dataset, problems
 
+    cache = FileCache.for_data(root)
     article_path = root / "article.yml"
     shown = display_path(article_path)
     if article_path.exists():
-        result = read_yaml(article_path, shown)
+        current = limits()
+        result = cache.get(article_path, f"article\0{shown}\0{current}", lambda: _read_article(article_path, shown),
+                           current.max_bytes)
         problems.extend(result.problems)
-        if result.data is not None:
-            article, found = validate_record(Article, result.data, shown, getattr(result.data, "line", 1), "article")
-            problems.extend(found)
-            dataset.article = article  # type: ignore[assignment]
+        dataset.article = result.records[0] if result.records else None  # type: ignore[assignment]
         if dataset.article is None:
             dataset.unloaded.add(shown, "article")
     else:
@@ -175,7 +187,6 @@ def _load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
         dataset.unloaded.add(shown, "article")
 
     unloaded = dataset.unloaded
-    cache = FileCache.for_data(root)
     dataset.sections = _records("sections", root / "sections.yml", problems, unloaded, cache)  # type: ignore[assignment]
     sources = _records("sources", root / "sources.yml", problems, unloaded, cache)
     for source in sources:

@@ -40,7 +40,8 @@ PublisherKind = Literal[PUBLISHER_KINDS]  # type: ignore[valid-type]
 class Record(BaseModel):
     """Base: unknown keys are errors; every record knows where it was read from."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, validate_default=True)
+    # defer_build: a check whose files all come from the cache never validates, so never pays for the schemas
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, validate_default=True, defer_build=True)
 
     _path: str = PrivateAttr(default="")
     _line: int = PrivateAttr(default=0)

@@ -24,6 +24,8 @@ def _faulty(data):
     claims[1].write_text(text.replace("[@src-", "[@srcx-", 2), encoding="utf-8")
     text = claims[2].read_text(encoding="utf-8")
     claims[2].write_text(re.sub(r"^ +(quote:)", r"\t\1", text, count=1, flags=re.M), encoding="utf-8")  # a tab: the file fails
+    text = (data / "article.yml").read_text(encoding="utf-8")
+    (data / "article.yml").write_text(text.replace("url: https://", "url: gopher://", 1), encoding="utf-8")
     text = (data / "sources.yml").read_text(encoding="utf-8")
     (data / "sources.yml").write_text(text.replace("url: https://example.org/", "url: ftp://example.org/", 1), encoding="utf-8")
 
