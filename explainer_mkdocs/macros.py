@@ -42,7 +42,7 @@ def _r():
 MACROS = {
     "section_intro": ("A section's heading, intro, verdict tally and classroom links: ``{{ section_intro('leads') }}``",
                       lambda sid, url: _r().overview.section_intro(sid, url)),
-    "section_claims": ("Every claim of a section as compact cards: ``{{ section_claims('leads') }}``",
+    "section_claims": ("Every claim of a section as compact cards (rows past 30): ``{{ section_claims('leads') }}``",
                        lambda sid, url: _r().cards.section_claims(sid, url)),
     "discussion_questions": ("A section's questions for a class: ``{{ discussion_questions('leads') }}``",
                              lambda sid, url: _r().classroom.discussion_questions(sid)),
