@@ -16,7 +16,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from bench import browser, measure, synth
+from bench import browser, measure
 from bench.project import REPO, build_cmd, check_cmd, child_env, make_project, make_twin, twin_equivalence
 from bench.report import table
 from explainer.context import SLOTS_ENV
@@ -95,7 +95,8 @@ def bench_builds(n: int, where: Path, env: dict, runs: int) -> dict:
 
 def bench_size(n: int, scratch: Path, env: dict, runs: int, build: bool) -> dict:
     where = scratch / f"claims-{n}"
-    info = synth.generate(n, where / "data", REPO / "data", REPO / "docs")
+    info = json.loads(subprocess.run([sys.executable, "-m", "bench.synth", str(n), str(where / "data")], cwd=REPO,
+                                     check=True, capture_output=True, text=True).stdout)
     from explainer.yamlfile import LIMIT_ENV, MAX_BYTES
 
     record = {"claims": n, "data_bytes": sum(info["file_bytes"].values()),

@@ -226,3 +226,12 @@ def generate(n_claims: int, out: Path, real_data: Path, docs_dir: Path, seed: in
     (out / "sources.yml").write_text(_dump(header, {"sources": src_records}), encoding="utf-8")
     sizes = {str(p.relative_to(out)): p.stat().st_size for p in sorted(out.rglob("*.yml"))}
     return {"claims": n_claims, "per_section": per_section, "sources": len(src_records), "file_bytes": sizes}
+
+
+if __name__ == "__main__":  # ``python -m bench.synth N OUT``: the benchmark generates in a child process, so the
+    # generator's memory never shows in a measured command's peak (a child's max RSS starts at its parent's)
+    import json
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    print(json.dumps(generate(int(sys.argv[1]), Path(sys.argv[2]), repo / "data", repo / "docs")))

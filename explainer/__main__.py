@@ -1,5 +1,5 @@
 """``python -m explainer`` runs the command line."""
 
-from explainer.cli import main
+from explainer.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())
