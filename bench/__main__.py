@@ -53,7 +53,8 @@ def machine() -> dict:
 
 def revision() -> dict:
     git = lambda *a: subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True).stdout.strip()  # noqa: E731
-    dirty = git("status", "--porcelain", "--", "explainer", "explainer_mkdocs", "macros", "docs", "data", "mkdocs.yml", "bench")
+    dirty = git("status", "--porcelain", "--", "explainer", "explainer_mkdocs", "macros", "docs", "data", "mkdocs.yml", "bench",
+                ":(exclude)bench/results")
     return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted_changes": bool(dirty)}
 
 
