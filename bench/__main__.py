@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bench import browser, measure
-from bench.project import REPO, build_cmd, check_cmd, child_env, make_project, make_twin, twin_equivalence
+from bench.project import REPO, build_cmd, check_cmd, child_env, make_project, twin_equivalence
 from bench.report import table
 from explainer.context import SLOTS_ENV
 from bench.targets import evaluate
@@ -71,7 +71,8 @@ def time_check(data: Path, env: dict, runs: int, ok: tuple[int, ...] = (0,)) -> 
 def bench_builds(n: int, where: Path, env: dict, runs: int) -> dict:
     """Data build and plain twin, alternately (A B A B ...: the ratio is taken pair by pair)."""
     project = make_project(where / "project", where / "data")
-    twin = make_twin(project, where / "plain", env)
+    twin = where / "plain"
+    subprocess.run([sys.executable, "-m", "bench.project", str(project), str(twin)], cwd=REPO, env=env, check=True)
     data_runs, plain_runs, record = [], [], {}
     for i in range(runs):
         site, plain_site = where / f"site-{i}", where / f"plain-{i}"
