@@ -19,8 +19,8 @@ from pathlib import Path
 from bench import browser, measure
 from bench.project import REPO, build_cmd, check_cmd, child_env, make_project, twin_equivalence
 from bench.report import table
-from explainer.context import SLOTS_ENV
 from bench.targets import evaluate
+from explainer.context import SLOTS_ENV
 
 RESULTS = REPO / "bench" / "results"
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "Jinja2", "PyYAML", "pydantic", "pagefind")
@@ -61,9 +61,10 @@ def revision() -> dict:
 def time_check(data: Path, env: dict, runs: int, ok: tuple[int, ...] = (0,)) -> dict:
     """A first check without the engine's file cache, a warm-up, then ``runs`` timed checks. The real data
     may have errors while it is being edited (exit 1), which still times a full check."""
-    nocache = measure.run(check_cmd(data), data.parent, {**env, "EXPLAINER_CACHE": "0"}, ok=ok)
-    measure.run(check_cmd(data), data.parent, env, ok=ok)
-    results = [measure.run(check_cmd(data), data.parent, env, ok=ok) for _ in range(runs)]
+    cmd = check_cmd(data)
+    nocache = measure.run(cmd, data.parent, {**env, "EXPLAINER_CACHE": "0"}, ok=ok)
+    measure.run(cmd, data.parent, env, ok=ok)
+    results = [measure.run(cmd, data.parent, env, ok=ok) for _ in range(runs)]
     return {"exit_code": results[-1].rc, "nocache_wall_s": nocache.wall_s, "other_cpu_share": measure.other_share(results),
             "wall": measure.summary([r.wall_s for r in results]), "peak_mib": max(r.peak_mib for r in results)}
 

@@ -56,6 +56,7 @@ class RenderContext:
         self._glossary: dict[str, str] | None = None
         self._glossary_items: tuple[tuple[str, str], ...] | None = None
         self._slots: dict[str, str] = {}
+        self._inline_slots = os.environ.get(SLOTS_ENV) == "0"  # read once: slot() runs thousands of times a build
 
     def render(self, template: str, **values) -> str:
         return self.env.get_template(template).render(**values).strip() + "\n"
@@ -134,7 +135,7 @@ class RenderContext:
         Parsing large raw-HTML blocks is most of Python-Markdown's time on a page, and the fragments
         are already complete, sanitised HTML, so they skip the Markdown pass entirely.
         """
-        if os.environ.get(SLOTS_ENV) == "0":
+        if self._inline_slots:
             return f"\n\n{html_fragment}\n\n"
         key = f"{len(self._slots)}"
         self._slots[key] = html_fragment

@@ -16,6 +16,7 @@ import contextlib
 import gc
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,12 @@ def _read_article(path: Path, shown: str) -> FileResult:
     return out
 
 
+def _cached(cache: FileCache, kind: str, path: Path, shown: str, read: Callable[[], FileResult]) -> FileResult:
+    """``read()``'s result for this file, from the cache when the file, the limits and the engine are unchanged."""
+    current = limits()  # part of the key: a result under raised limits is not one under the defaults
+    return cache.get(path, f"{kind}\0{shown}\0{current}", read, current.max_bytes)
+
+
 def _records(
     kind: str, path: Path, problems: list[Problem], unloaded: Unloaded, cache: FileCache, required: bool = True
 ) -> list[Record]:
@@ -97,8 +104,7 @@ def _records(
             problems.append(Problem(shown, 1, "", f"required file is missing (expected '{key}: [...]')", "missing-file"))
             unloaded.add(shown, noun, whole=True)
         return []
-    current = limits()  # part of the key: a result under raised limits is not one under the defaults
-    result = cache.get(path, f"{kind}\0{shown}\0{current}", lambda: _read_records(kind, path, shown), current.max_bytes)
+    result = _cached(cache, kind, path, shown, lambda: _read_records(kind, path, shown))
     problems.extend(result.problems)
     unloaded.merge(result.unloaded)
     return result.records
@@ -175,9 +181,7 @@ def _load_dataset(root: str | os.PathLike) -> tuple[Dataset, list[Problem]]:
     article_path = root / "article.yml"
     shown = display_path(article_path)
     if article_path.exists():
-        current = limits()
-        result = cache.get(article_path, f"article\0{shown}\0{current}", lambda: _read_article(article_path, shown),
-                           current.max_bytes)
+        result = _cached(cache, "article", article_path, shown, lambda: _read_article(article_path, shown))
         problems.extend(result.problems)
         dataset.article = result.records[0] if result.records else None  # type: ignore[assignment]
         if dataset.article is None:
